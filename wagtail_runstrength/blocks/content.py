@@ -1,0 +1,261 @@
+"""Text blocks of an article: headings, paragraphs, key points, tips, quotes, images and calls to action."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageBlock
+
+PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+
+
+class HeadingValue(blocks.StructValue):
+    @property
+    def anchor_id(self) -> str:
+        """The ``id`` for the heading: the editor's anchor, else a slug of the text."""
+        return slugify(self.get("anchor") or self.get("text") or "")
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Heading"), max_length=255)
+    level = blocks.ChoiceBlock(
+        label=_("Level"),
+        choices=[
+            ("h2", _("Section (h2)")),
+            ("h3", _("Subsection (h3)")),
+            ("h4", _("Minor heading (h4)")),
+        ],
+        default="h2",
+        help_text=_(
+            "Use Section for the main parts of the article; never skip a level."
+        ),
+    )
+    anchor = blocks.CharBlock(
+        label=_("Anchor"),
+        required=False,
+        max_length=80,
+        help_text=_(
+            'Optional link target, such as "key-exercises". Leave blank to make one from the heading.'
+        ),
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = "wagtail_runstrength/blocks/heading.html"
+        value_class = HeadingValue
+        label_format = "{text}"
+        description = _(
+            "A section heading with a link anchor; feeds the table of contents."
+        )
+        preview_value = {"text": "Why strength training helps runners", "level": "h2"}
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", PARAGRAPH_FEATURES)
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = _("Paragraph")
+        template = "wagtail_runstrength/blocks/paragraph.html"
+        description = _(
+            "Body text with bold, italic, links and lists. Use a Heading block for headings."
+        )
+        preview_value = (
+            "<p>Runners who lift twice a week tend to hold their form later into a race, "
+            "when tired muscles would otherwise let the knees and hips drift.</p>"
+        )
+
+
+class TitledItemBlock(blocks.StructBlock):
+    """One item with a bold lead-in and a sentence or two after it."""
+
+    title = blocks.CharBlock(
+        label=_("Lead-in"), max_length=120, help_text=_("A few words, shown in bold.")
+    )
+    text = blocks.TextBlock(
+        label=_("Text"), help_text=_("One or two sentences that follow the lead-in.")
+    )
+
+    class Meta:
+        icon = "list-ul"
+        label_format = "{title}"
+
+
+class KeyPointsBlock(blocks.StructBlock):
+    """A numbered list of key points, each a bold lead-in and a sentence."""
+
+    items = blocks.ListBlock(TitledItemBlock(), min_num=1, label=_("Points"))
+
+    list_tag = "ol"
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Key points")
+        template = "wagtail_runstrength/blocks/titled_list.html"
+        description = _(
+            "A numbered list of the article's main points, each with a bold lead-in."
+        )
+        preview_value = {
+            "items": [
+                {
+                    "title": "Fewer injuries",
+                    "text": "Stronger tendons and muscles tolerate the load of each stride.",
+                },
+                {
+                    "title": "Better economy",
+                    "text": "A stiffer, stronger leg wastes less energy on every step.",
+                },
+            ]
+        }
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["list_tag"] = self.list_tag
+        return context
+
+
+class TipsBlock(KeyPointsBlock):
+    """An unordered list of practical tips, each a bold lead-in and a sentence."""
+
+    list_tag = "ul"
+
+    class Meta:
+        icon = "help"
+        label = _("Tips")
+        template = "wagtail_runstrength/blocks/titled_list.html"
+        description = _("A bulleted list of practical tips, each with a bold lead-in.")
+        preview_value = {
+            "items": [
+                {
+                    "title": "Two or three sessions a week",
+                    "text": "Leave a day between sessions.",
+                },
+                {
+                    "title": "Start light",
+                    "text": "Add load only when every rep feels controlled.",
+                },
+            ]
+        }
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(
+        label=_("Attribution"), required=False, max_length=255
+    )
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quote")
+        template = "wagtail_runstrength/blocks/quote.html"
+        description = _("A pull quote or a patient's words, with who said it.")
+        preview_value = {
+            "quote": "I ran my first pain-free half marathon.",
+            "attribution": "A clinic patient",
+        }
+
+
+class ContentImageBlock(blocks.StructBlock):
+    image = ImageBlock(label=_("Image"))
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=255)
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "wagtail_runstrength/blocks/image.html"
+        description = _(
+            "A photo with alt text (or marked decorative) and an optional caption."
+        )
+
+
+class VideoEmbedBlock(EmbedBlock):
+    class Meta:
+        icon = "media"
+        label = _("Video or embed")
+        template = "wagtail_runstrength/blocks/embed.html"
+        description = _("A YouTube or Vimeo video, or another embeddable link.")
+        help_text = _("Paste the address of the video page.")
+
+
+class CallToActionBlock(blocks.StructBlock):
+    """A closing prompt with a button. Left entirely blank, it shows the site's default call to action."""
+
+    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=255)
+    text = blocks.TextBlock(label=_("Text"), required=False)
+    button_label = blocks.CharBlock(
+        label=_("Button label"), required=False, max_length=60
+    )
+    page = blocks.PageChooserBlock(label=_("Link to a page"), required=False)
+    url = blocks.URLBlock(label=_("…or to an address"), required=False)
+
+    class Meta:
+        icon = "link-external"
+        label = _("Call to action")
+        template = "wagtail_runstrength/blocks/call_to_action.html"
+        description = _(
+            "A prompt with a button, such as booking an assessment. Leave blank to use the site's default."
+        )
+        help_text = _(
+            "Leave every field blank to show the default call to action from the site's settings."
+        )
+        preview_value = {
+            "heading": "Ready to run stronger?",
+            "text": "Our physical therapists build strength plans around your training.",
+            "button_label": "Book an assessment",
+            "url": "https://example.com/book/",
+        }
+
+    @staticmethod
+    def is_blank(value) -> bool:
+        return not any(
+            value.get(name)
+            for name in ("heading", "text", "button_label", "page", "url")
+        )
+
+    def clean(self, value):
+        value = super().clean(value)
+        if self.is_blank(value):
+            return value
+        errors = {}
+        if not value.get("button_label"):
+            errors["button_label"] = ValidationError(
+                _("A call to action needs a button label.")
+            )
+        if bool(value.get("page")) == bool(value.get("url")):
+            message = _("Choose a page or enter an address, but not both.")
+            errors["page"] = ValidationError(message)
+            errors["url"] = ValidationError(message)
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["cta"] = resolve_call_to_action(value, parent_context)
+        return context
+
+
+def resolve_call_to_action(value, parent_context=None) -> dict | None:
+    """The heading, text, label and link to show; falls back to the site's settings when the block is blank."""
+    if not CallToActionBlock.is_blank(value):
+        page = value.get("page")
+        return {
+            "heading": value.get("heading"),
+            "text": value.get("text"),
+            "button_label": value.get("button_label"),
+            "href": page.url if page else value.get("url"),
+        }
+    request = (parent_context or {}).get("request")
+    if request is None:
+        return None
+    from ..models import RunStrengthSettings
+
+    site_settings = RunStrengthSettings.for_request(request)
+    return site_settings.default_call_to_action()

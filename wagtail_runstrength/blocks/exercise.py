@@ -1,0 +1,178 @@
+"""Exercise cards: one exercise from the library, or a group of them, with an optional per-article dose."""
+
+from __future__ import annotations
+
+import copy
+
+from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks.list_block import ListBlockValidationError
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from ..prescription import (
+    MAX_REPS,
+    MAX_REST_SECONDS,
+    MAX_SECONDS,
+    MAX_SETS,
+    Prescription,
+    prescription_errors,
+)
+
+
+class ExerciseChooserBlock(SnippetChooserBlock):
+    """Chooses an exercise; loads every chosen exercise with its image, renditions and muscles in bulk."""
+
+    def __init__(self, **kwargs):
+        super().__init__("wagtail_runstrength.ExerciseSnippet", **kwargs)
+
+    def deconstruct(self):
+        path, args, kwargs = super().deconstruct()
+        return path, (), kwargs
+
+    def bulk_to_python(self, values):
+        ids = [value for value in values if value is not None]
+        found = (
+            self.target_model.objects.filter(pk__in=ids).for_cards().in_bulk()
+            if ids
+            else {}
+        )
+        result, seen = [], set()
+        for pk in values:
+            exercise = found.get(pk)
+            if exercise is not None and pk in seen:
+                exercise = copy.copy(exercise)
+            result.append(exercise)
+            seen.add(pk)
+        return result
+
+    def get_searchable_content(self, value):
+        # The exercise's name and summary are visible on the card, so they count
+        # towards read time and make the article findable by exercise.
+        if value is None:
+            return []
+        return [value.name, value.summary]
+
+
+class ExerciseValue(blocks.StructValue):
+    @property
+    def prescription(self) -> Prescription:
+        """The article's dose when the editor set one, otherwise the exercise's default."""
+        override = Prescription(
+            self.get("sets"),
+            self.get("reps"),
+            self.get("seconds"),
+            self.get("per_side"),
+            self.get("rest_seconds"),
+        )
+        if override:
+            return override
+        exercise = self.get("exercise")
+        return exercise.prescription if exercise is not None else Prescription()
+
+    @property
+    def is_visible(self) -> bool:
+        """False when the exercise was deleted or unpublished: the card is then left out."""
+        exercise = self.get("exercise")
+        return exercise is not None and exercise.live
+
+
+def _bounded_integer(label, maximum, help_text, minimum=1):
+    return blocks.IntegerBlock(
+        label=label,
+        required=False,
+        min_value=minimum,
+        max_value=maximum,
+        help_text=help_text,
+    )
+
+
+class ExerciseBlock(blocks.StructBlock):
+    exercise = ExerciseChooserBlock(
+        label=_("Exercise"), help_text=_("Choose an exercise from the library.")
+    )
+    note = blocks.TextBlock(
+        label=_("Note for this article"),
+        required=False,
+        help_text=_("Optional: why this exercise matters here, or how to adapt it."),
+    )
+    sets = _bounded_integer(
+        _("Sets"), MAX_SETS, _("Leave the dose blank to use the exercise's default.")
+    )
+    reps = _bounded_integer(_("Reps"), MAX_REPS, _("Repetitions per set."))
+    seconds = _bounded_integer(
+        _("Seconds"), MAX_SECONDS, _("Seconds per set, for holds (instead of reps).")
+    )
+    per_side = blocks.BooleanBlock(label=_("Each side"), required=False)
+    rest_seconds = _bounded_integer(
+        _("Rest (seconds)"), MAX_REST_SECONDS, _("Rest between sets.")
+    )
+
+    class Meta:
+        icon = "pick"
+        label = _("Exercise")
+        template = "wagtail_runstrength/blocks/exercise.html"
+        value_class = ExerciseValue
+        form_classname = "struct-block runstrength-exercise-block"
+        description = _(
+            "An exercise card from the library, with an optional note and dose for this article."
+        )
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = prescription_errors(
+            value.get("sets"), value.get("reps"), value.get("seconds")
+        )
+        if errors:
+            raise StructBlockValidationError(
+                block_errors={
+                    name: ValidationError(message) for name, message in errors.items()
+                }
+            )
+        return value
+
+
+class ExerciseGroupBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(
+        label=_("Heading"),
+        required=False,
+        max_length=255,
+        help_text=_('For example "Key exercises".'),
+    )
+    intro = blocks.TextBlock(label=_("Introduction"), required=False)
+    exercises = blocks.ListBlock(ExerciseBlock(), min_num=1, label=_("Exercises"))
+
+    class Meta:
+        icon = "table"
+        label = _("Exercise group")
+        template = "wagtail_runstrength/blocks/exercise_group.html"
+        label_format = "{heading}"
+        description = _(
+            "A grid of exercise cards under one heading, such as a routine."
+        )
+
+    @cached_property
+    def _exercise_list(self):
+        return self.child_blocks["exercises"]
+
+    def clean(self, value):
+        value = super().clean(value)
+        seen, errors = set(), {}
+        for index, item in enumerate(value["exercises"]):
+            exercise = item.get("exercise")
+            if exercise is None:
+                continue
+            if exercise.pk in seen:
+                errors[index] = ValidationError(
+                    _("%(name)s is already in this group.") % {"name": exercise.name}
+                )
+            seen.add(exercise.pk)
+        if errors:
+            raise StructBlockValidationError(
+                block_errors={
+                    "exercises": ListBlockValidationError(block_errors=errors)
+                }
+            )
+        return value

@@ -1,0 +1,26 @@
+"""The package's public models (design section 2). Import them from here."""
+
+from .articles import (
+    ArticleIndexPage,
+    ArticleIndexPageMixin,
+    ArticlePage,
+    ArticlePageMixin,
+    ArticlePageTag,
+)
+from .exercises import ExerciseSnippet
+from .people import Clinician
+from .settings import RunStrengthSettings
+from .taxonomy import ArticleCategory, MuscleGroup
+
+__all__ = [
+    "ArticleCategory",
+    "ArticleIndexPage",
+    "ArticleIndexPageMixin",
+    "ArticlePage",
+    "ArticlePageMixin",
+    "ArticlePageTag",
+    "Clinician",
+    "ExerciseSnippet",
+    "MuscleGroup",
+    "RunStrengthSettings",
+]

@@ -1,0 +1,397 @@
+"""Article pages and their index.
+
+Fields and behaviour live in the abstract ``ArticlePageMixin`` and
+``ArticleIndexPageMixin``. The concrete pages combine them with the site's
+base page model, loaded through swapper, so they work on hosts that keep
+Wagtail's ``Page`` and on hosts that set ``WAGTAIL_PAGE_MODEL``.
+"""
+
+from __future__ import annotations
+
+import swapper
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.blocks.stream_block import StreamBlockValidationError
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model_string
+from wagtail.models import Page  # noqa: F401  (sets swapper's "WAGTAIL_" prefix before load_model)
+from wagtail.search import index
+
+from ..blocks import ArticleBodyBlock
+from ..blocks.related import reject_self_pick
+from ..conf import get_setting
+from ..images import alt_text
+from ..readtime import count_words, read_time_minutes
+from .querysets import ArticlePageManager
+
+BasePage = swapper.load_model("wagtailcore", "Page", require_ready=False)
+
+INTRO_FEATURES = ["bold", "italic", "link"]
+EXCERPT_WORDS = 40
+
+
+class ArticlePageMixin(models.Model):
+    """An article built from blocks and the exercise library, with a computed read time.
+
+    A host composing its own concrete page from this mixin also declares
+    ``tags`` (a ``ClusterTaggableManager`` through its own tag model).
+    """
+
+    intro = RichTextField(
+        _("introduction"),
+        features=INTRO_FEATURES,
+        blank=True,
+        help_text=_("The opening paragraphs, shown above the body."),
+    )
+    hero_image = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The large photo at the top. Its description is the alt text unless you write one below."
+        ),
+    )
+    hero_alt = models.CharField(
+        _("hero alt text override"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Describe the photo for readers who cannot see it. Leave blank to use the image's description."
+        ),
+    )
+    hero_caption = models.CharField(_("hero caption"), max_length=255, blank=True)
+    category = models.ForeignKey(
+        "wagtail_runstrength.ArticleCategory",
+        verbose_name=_("category"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    author = models.ForeignKey(
+        "wagtail_runstrength.Clinician",
+        verbose_name=_("author"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reviewer = models.ForeignKey(
+        "wagtail_runstrength.Clinician",
+        verbose_name=_("clinical reviewer"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The clinician who checked this article for clinical accuracy."),
+    )
+    last_reviewed = models.DateField(
+        _("last reviewed"),
+        null=True,
+        blank=True,
+        help_text=_("When the reviewer last checked the article."),
+    )
+    date = models.DateField(
+        _("article date"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Shown on the article. Leave blank to use the date it is first published."
+        ),
+    )
+    excerpt = models.TextField(
+        _("excerpt"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "One or two plain sentences for cards and search results. Leave blank to use the start of the introduction."
+        ),
+    )
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
+    read_time_minutes = models.PositiveSmallIntegerField(
+        _("read time (minutes)"),
+        default=1,
+        editable=False,
+        help_text=_("Computed from the article's text on every save."),
+    )
+    exercises = models.ManyToManyField(
+        "wagtail_runstrength.ExerciseSnippet",
+        verbose_name=_("exercises used"),
+        related_name="used_in_%(class)ss",
+        blank=True,
+        editable=False,
+        help_text=_(
+            "Kept in step with the body on every save; used for filters and related posts."
+        ),
+    )
+
+    article_content_panels = [
+        "intro",
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), "hero_alt", "hero_caption"],
+            heading=_("Hero image"),
+        ),
+        "body",
+    ]
+    article_meta_panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel(["date", "category"]),
+                "excerpt",
+                FieldRowPanel([FieldPanel("author"), FieldPanel("reviewer")]),
+                "last_reviewed",
+            ],
+            heading=_("Article details"),
+        ),
+    ]
+    article_search_fields = [
+        index.SearchField("intro"),
+        index.SearchField("excerpt"),
+        index.SearchField("body"),
+        index.RelatedFields("category", [index.SearchField("name")]),
+        index.FilterField("category"),
+        index.FilterField("date"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    # Derived values
+
+    @property
+    def hero_alt_text(self) -> str:
+        return alt_text(self.hero_image, self.hero_alt)
+
+    @property
+    def display_date(self):
+        if self.date:
+            return self.date
+        published = self.first_published_at or self.last_published_at
+        return timezone.localdate(published) if published else None
+
+    @property
+    def card_excerpt(self) -> str:
+        """Plain text for cards and meta descriptions: the excerpt, or the start of the introduction."""
+        if self.excerpt:
+            return self.excerpt
+        return Truncator(strip_tags(self.intro)).words(EXCERPT_WORDS)
+
+    def visible_text_parts(self) -> list[str]:
+        """Every piece of text a reader sees on the article, for the read time."""
+        parts = [self.title, self.intro, self.hero_caption]
+        parts.extend(self.body.stream_block.get_searchable_content(self.body))
+        return parts
+
+    @cached_property
+    def word_count(self) -> int:
+        return count_words(self.visible_text_parts())
+
+    def compute_read_time(self) -> int:
+        self.__dict__.pop("word_count", None)
+        return read_time_minutes(self.word_count)
+
+    def used_exercise_ids(self) -> list[int]:
+        ids = []
+        for block in self.body:
+            if block.block_type == "exercise":
+                items = [block.value]
+            elif block.block_type == "exercise_group":
+                items = block.value["exercises"]
+            else:
+                continue
+            ids.extend(
+                item["exercise"].pk
+                for item in items
+                if item.get("exercise") is not None
+            )
+        return list(dict.fromkeys(ids))
+
+    # Saving
+
+    def clean(self):
+        super().clean()
+        for position, block in enumerate(self.body):
+            if block.block_type == "related_posts":
+                try:
+                    reject_self_pick(block.value, self)
+                except ValidationError as error:
+                    raise ValidationError(
+                        {
+                            "body": StreamBlockValidationError(
+                                block_errors={position: error}
+                            )
+                        }
+                    ) from error
+        # Computed here as well as in save(): a draft revision is serialised
+        # before the page row is saved, and must carry the fresh value.
+        self.read_time_minutes = self.compute_read_time()
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        body_changed = update_fields is None or "body" in update_fields
+        if body_changed:
+            self.read_time_minutes = self.compute_read_time()
+            if update_fields is not None and "read_time_minutes" not in update_fields:
+                kwargs["update_fields"] = [*update_fields, "read_time_minutes"]
+        if (
+            self.date is None
+            and self.live
+            and (update_fields is None or "live" in update_fields)
+        ):
+            self.date = timezone.localdate(self.first_published_at or timezone.now())
+        result = super().save(*args, **kwargs)
+        if body_changed:
+            self.exercises.set(self.used_exercise_ids())
+        return result
+
+    # Rendering
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["headings"] = [
+            block.value
+            for block in self.body
+            if block.block_type == "heading" and block.value["level"] == "h2"
+        ]
+        return context
+
+
+class ArticleIndexPageMixin(models.Model):
+    """Lists its live, public articles, newest first, paginated and filterable by tag and category."""
+
+    intro = RichTextField(_("introduction"), features=INTRO_FEATURES, blank=True)
+
+    # The article model listed here; a host with its own concrete article page points this at it.
+    article_model_name = "wagtail_runstrength.ArticlePage"
+
+    index_content_panels = ["intro"]
+    index_search_fields = [index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+    def get_articles(self, request=None):
+        """Live, public child articles in this page's locale, newest first."""
+        article_model = apps.get_model(self.article_model_name)
+        site = self.get_site()
+        return (
+            article_model.objects.child_of(self)
+            .visible_in(site, self.locale)
+            .newest_first()
+            .for_cards()
+        )
+
+    def filtered_articles(self, request):
+        articles = self.get_articles(request)
+        filters = {}
+        tag = request.GET.get("tag", "").strip()
+        if tag:
+            articles = articles.with_tag(tag)
+            filters["tag"] = tag
+        category = request.GET.get("category", "").strip()
+        if category:
+            articles = articles.in_category(category)
+            filters["category"] = category
+        return articles.distinct(), filters
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles, filters = self.filtered_articles(request)
+        paginator = Paginator(articles, get_setting("INDEX_PAGE_SIZE"))
+        page_obj = paginator.get_page(request.GET.get("page"))
+        from .taxonomy import ArticleCategory
+
+        context.update(
+            articles=page_obj,
+            paginator=paginator,
+            filters=filters,
+            active_tag=filters.get("tag"),
+            active_category=ArticleCategory.objects.filter(
+                slug=filters["category"]
+            ).first()
+            if "category" in filters
+            else None,
+            filter_query="&".join(f"{key}={value}" for key, value in filters.items()),
+        )
+        return context
+
+
+class ArticleIndexPage(ArticleIndexPageMixin, BasePage):
+    """The blog section that holds articles."""
+
+    content_panels = (
+        BasePage.content_panels + ArticleIndexPageMixin.index_content_panels
+    )
+    search_fields = BasePage.search_fields + ArticleIndexPageMixin.index_search_fields
+
+    subpage_types = ["wagtail_runstrength.ArticlePage"]
+    template = "wagtail_runstrength/article_index_page.html"
+
+    class Meta:
+        verbose_name = _("article index page")
+        verbose_name_plural = _("article index pages")
+
+
+class ArticlePage(ArticlePageMixin, BasePage):
+    """A strength-training article: intro, hero, blocks, exercise cards and related posts."""
+
+    tags = ClusterTaggableManager(
+        through="wagtail_runstrength.ArticlePageTag",
+        verbose_name=_("tags"),
+        blank=True,
+        help_text=_(
+            "Topics such as Running or Knee. Shared tags bring articles together in related posts."
+        ),
+    )
+
+    objects = ArticlePageManager()
+
+    content_panels = [
+        *BasePage.content_panels,
+        *ArticlePageMixin.article_meta_panels,
+        FieldPanel("tags"),
+        *ArticlePageMixin.article_content_panels,
+    ]
+    search_fields = (
+        BasePage.search_fields
+        + ArticlePageMixin.article_search_fields
+        + [
+            index.RelatedFields("tags", [index.SearchField("name")]),
+        ]
+    )
+
+    parent_page_types = ["wagtail_runstrength.ArticleIndexPage"]
+    subpage_types = []
+    template = "wagtail_runstrength/article_page.html"
+
+    class Meta:
+        verbose_name = _("article page")
+        verbose_name_plural = _("article pages")
+
+
+class ArticlePageTag(TaggedItemBase):
+    """Links a tag to an article."""
+
+    content_object = ParentalKey(
+        "wagtail_runstrength.ArticlePage",
+        related_name="tagged_items",
+        on_delete=models.CASCADE,
+    )
+
+    class Meta:
+        verbose_name = _("article tag")
+        verbose_name_plural = _("article tags")

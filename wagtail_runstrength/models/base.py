@@ -1,0 +1,55 @@
+"""Shared base for the package's translatable, slugged snippets."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import TranslatableMixin
+
+
+class SluggedTranslatableModel(TranslatableMixin, models.Model):
+    """A snippet with a name and a slug that is unique within its locale.
+
+    The admin form has no ``locale`` field, so Django skips the
+    ``(slug, locale)`` uniqueness check and a duplicate would reach the
+    database as an ``IntegrityError``. ``clean()`` turns it into a field error.
+    """
+
+    name = models.CharField(_("name"), max_length=255)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=255,
+        blank=True,
+        allow_unicode=True,
+        help_text=_(
+            "Used in web addresses and API filters. Leave blank to make one from the name."
+        ),
+    )
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        super().clean()
+        if not self.slug and self.name:
+            self.slug = slugify(self.name, allow_unicode=True)
+        locale_id = self.locale_id or self.get_default_locale().pk
+        clash = (
+            type(self)
+            ._default_manager.filter(slug=self.slug, locale_id=locale_id)
+            .exclude(pk=self.pk)
+        )
+        if self.slug and clash.exists():
+            raise ValidationError(
+                {"slug": _("Another entry in this language already uses this slug.")}
+            )
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug and self.name:
+            self.slug = slugify(self.name, allow_unicode=True)
+        super().save(*args, **kwargs)

@@ -1,0 +1,269 @@
+"""The exercise library: each exercise is written once and reused by any number of articles."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model_string
+from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin
+from wagtail.search import index
+
+from ..images import CARD_SPEC, alt_text, image_prefetch
+from ..prescription import (
+    MAX_REPS,
+    MAX_REST_SECONDS,
+    MAX_SECONDS,
+    MAX_SETS,
+    Prescription,
+    prescription_errors,
+)
+from .base import SluggedTranslatableModel
+
+
+class ExerciseQuerySet(models.QuerySet):
+    def live(self):
+        """Exercises that are published (drafts of new exercises are left out)."""
+        return self.filter(live=True)
+
+    def for_cards(self):
+        """Everything an exercise card shows, fetched in a fixed number of queries."""
+        return self.select_related("locale").prefetch_related(
+            image_prefetch("image"), "target_muscles"
+        )
+
+
+class ExerciseSnippet(
+    index.Indexed,
+    DraftStateMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    ClusterableModel,
+    SluggedTranslatableModel,
+):
+    """An exercise in the clinic's library, written once and chosen into any number of articles."""
+
+    class Difficulty(models.TextChoices):
+        BEGINNER = "beginner", _("Beginner")
+        INTERMEDIATE = "intermediate", _("Intermediate")
+        ADVANCED = "advanced", _("Advanced")
+
+    class Equipment(models.TextChoices):
+        BODYWEIGHT = "bodyweight", _("Bodyweight")
+        DUMBBELLS = "dumbbells", _("Dumbbells")
+        KETTLEBELL = "kettlebell", _("Kettlebell")
+        BARBELL = "barbell", _("Barbell")
+        RESISTANCE_BAND = "resistance_band", _("Resistance band")
+        STEP_OR_BOX = "step_or_box", _("Step or box")
+        BENCH = "bench", _("Bench or chair")
+        OTHER = "other", _("Other")
+
+    summary = models.CharField(
+        _("summary"),
+        max_length=255,
+        help_text=_(
+            'One line on what the exercise strengthens, shown on cards. For example "Builds calf and quad strength for push-off."'
+        ),
+    )
+    image = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "A photo of the exercise. Its description is used as alt text unless you write one below."
+        ),
+    )
+    image_alt = models.CharField(
+        _("alt text override"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Describe what the photo shows for readers who cannot see it. Leave blank to use the image's own description."
+        ),
+    )
+    target_muscles = ParentalManyToManyField(
+        "wagtail_runstrength.MuscleGroup",
+        verbose_name=_("target muscles"),
+        related_name="exercises",
+        blank=True,
+        help_text=_(
+            "The muscles this exercise mainly works. Readers and the API can filter by them."
+        ),
+    )
+    equipment = models.CharField(
+        _("equipment"),
+        max_length=20,
+        choices=Equipment.choices,
+        default=Equipment.BODYWEIGHT,
+    )
+    difficulty = models.CharField(
+        _("difficulty"),
+        max_length=20,
+        choices=Difficulty.choices,
+        default=Difficulty.BEGINNER,
+    )
+    sets = models.PositiveSmallIntegerField(
+        _("sets"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_SETS)],
+        help_text=_("Default number of sets, from 1 to %(max)s.") % {"max": MAX_SETS},
+    )
+    reps = models.PositiveSmallIntegerField(
+        _("reps"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_REPS)],
+        help_text=_("Repetitions per set. Leave blank for a timed hold."),
+    )
+    seconds = models.PositiveSmallIntegerField(
+        _("seconds"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_SECONDS)],
+        help_text=_("Seconds per set, for holds. Leave blank when counting reps."),
+    )
+    per_side = models.BooleanField(
+        _("each side"),
+        default=False,
+        help_text=_("Tick when the reps or seconds are done on each side."),
+    )
+    rest_seconds = models.PositiveSmallIntegerField(
+        _("rest (seconds)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_REST_SECONDS)],
+        help_text=_("Rest between sets, in seconds."),
+    )
+    instructions = StreamField(
+        [
+            (
+                "step",
+                blocks.TextBlock(
+                    label=_("Step"),
+                    help_text=_("One step of the movement, in one or two sentences."),
+                ),
+            )
+        ],
+        verbose_name=_("instructions"),
+        blank=True,
+        help_text=_("The movement step by step, in order."),
+    )
+    coaching_cues = models.TextField(
+        _("coaching cues"),
+        blank=True,
+        help_text=_(
+            'Short reminders, one per line, for example "Knee tracks over the second toe".'
+        ),
+    )
+    safety_notes = models.TextField(
+        _("safety notes"),
+        blank=True,
+        help_text=_(
+            "When to stop or modify the exercise, and who should ask a clinician first."
+        ),
+    )
+    video_url = models.URLField(
+        _("video URL"),
+        blank=True,
+        help_text=_("Optional YouTube or Vimeo address of a demonstration video."),
+    )
+    progressions = ParentalManyToManyField(
+        "self",
+        verbose_name=_("progressions"),
+        symmetrical=False,
+        related_name="progression_of",
+        blank=True,
+        help_text=_("Harder exercises to move on to."),
+    )
+    regressions = ParentalManyToManyField(
+        "self",
+        verbose_name=_("regressions"),
+        symmetrical=False,
+        related_name="regression_of",
+        blank=True,
+        help_text=_("Easier exercises to fall back to."),
+    )
+
+    objects = ExerciseQuerySet.as_manager()
+
+    panels = [
+        "name",
+        "slug",
+        "summary",
+        MultiFieldPanel([FieldPanel("image"), "image_alt"], heading=_("Image")),
+        FieldPanel("target_muscles"),
+        FieldRowPanel(["equipment", "difficulty"]),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(["sets", "reps", "seconds"]),
+                FieldRowPanel(["per_side", "rest_seconds"]),
+            ],
+            heading=_("Default prescription"),
+        ),
+        "instructions",
+        "coaching_cues",
+        "safety_notes",
+        "video_url",
+        FieldPanel("progressions"),
+        FieldPanel("regressions"),
+    ]
+
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.AutocompleteField("name"),
+        index.SearchField("summary"),
+        index.RelatedFields("target_muscles", [index.SearchField("name")]),
+        index.FilterField("difficulty"),
+        index.FilterField("equipment"),
+        index.FilterField("live"),
+        index.FilterField("locale_id"),
+    ]
+
+    class Meta(SluggedTranslatableModel.Meta):
+        verbose_name = _("exercise")
+        verbose_name_plural = _("exercises")
+        ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    @property
+    def alt_text(self) -> str:
+        return alt_text(self.image, self.image_alt)
+
+    @property
+    def prescription(self) -> Prescription:
+        return Prescription(
+            self.sets, self.reps, self.seconds, self.per_side, self.rest_seconds
+        )
+
+    @property
+    def coaching_cue_list(self) -> list[str]:
+        return [
+            line.strip() for line in self.coaching_cues.splitlines() if line.strip()
+        ]
+
+    @property
+    def card_spec(self) -> str:
+        return CARD_SPEC
+
+    def clean(self) -> None:
+        super().clean()
+        errors = dict(prescription_errors(self.sets, self.reps, self.seconds))
+        if self.image_id and not self.alt_text:
+            errors["image_alt"] = _(
+                "This image has no description to use as alt text. Write alt text here, or add a description to the image."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def get_preview_template(self, request, mode_name):
+        return "wagtail_runstrength/previews/exercise_card.html"

@@ -1,0 +1,125 @@
+"""Related posts: the editor's picks first, topped up with the closest articles on the same site.
+
+Everything is resolved in a fixed number of queries whatever the number of
+articles or cards: two to find the ids, one to load the cards, and the
+prefetches those cards need (tags, thumbnail, renditions).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django.db.models import Case, Count, IntegerField, OuterRef, Subquery, Value, When
+from django.db.models.functions import Coalesce
+
+from .conf import get_setting
+
+TAG_WEIGHT = 3
+CATEGORY_WEIGHT = 2
+MUSCLE_WEIGHT = 1
+
+
+def _count(queryset) -> Coalesce:
+    """A correlated ``COUNT(DISTINCT pk)`` over ``queryset``, 0 when it matches nothing."""
+    counted = (
+        queryset.order_by()
+        .annotate(_group=Value(1))
+        .values("_group")
+        .annotate(n=Count("pk", distinct=True))
+    )
+    return Coalesce(Subquery(counted.values("n")[:1], output_field=IntegerField()), 0)
+
+
+def _site_for(page):
+    return page.get_site()
+
+
+def scored_candidates(page, exclude_ids: Sequence[int] = (), visible=None):
+    """Live, public articles of ``page``'s site and locale that share something with it, best first.
+
+    ``visible`` is the queryset of articles a reader may open; it is built
+    here when the caller has none.
+    """
+    from .models import ArticlePage, ArticlePageTag, MuscleGroup
+
+    tag_ids = list(page.tags.values_list("pk", flat=True)) if page.pk else []
+    muscle_ids = (
+        list(
+            MuscleGroup.objects.filter(exercises__used_in_articlepages=page)
+            .values_list("pk", flat=True)
+            .distinct()
+        )
+        if page.pk
+        else []
+    )
+    base = (
+        visible
+        if visible is not None
+        else ArticlePage.objects.visible_in(_site_for(page), page.locale)
+    )
+    sharing = base.sharing_any(tag_ids, page.category_id, muscle_ids).values("pk")
+    tag_score = _count(
+        ArticlePageTag.objects.filter(
+            content_object_id=OuterRef("pk"), tag_id__in=tag_ids or [0]
+        )
+    )
+    muscle_score = _count(
+        MuscleGroup.objects.filter(
+            pk__in=muscle_ids or [0], exercises__used_in_articlepages=OuterRef("pk")
+        )
+    )
+    category_score = (
+        Case(
+            When(category_id=page.category_id, then=Value(1)),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+        if page.category_id
+        else Value(0)
+    )
+    return (
+        base.filter(pk__in=sharing)
+        .exclude(pk__in=[page.pk, *exclude_ids])
+        .annotate(
+            score=tag_score * TAG_WEIGHT
+            + category_score * CATEGORY_WEIGHT
+            + muscle_score * MUSCLE_WEIGHT
+        )
+        .order_by("-score", "-date", "-first_published_at", "-pk")
+    )
+
+
+def related_articles(page, picks: Sequence = (), limit: int | None = None) -> list:
+    """The cards for ``page``: manual ``picks`` (pages or ids) in order, then automatic ones up to ``limit``.
+
+    A pick that is a draft, private, on another site or the page itself is
+    silently dropped: nothing appears that a reader of ``page`` could not open.
+    """
+    from .models import ArticlePage
+
+    limit = limit or get_setting("RELATED_POSTS_LIMIT")
+    pick_ids = []
+    for pick in picks:
+        pk = getattr(pick, "pk", pick)
+        if pk and pk != page.pk and pk not in pick_ids:
+            pick_ids.append(pk)
+    pick_ids = pick_ids[:limit]
+
+    visible = ArticlePage.objects.visible_in(_site_for(page), page.locale)
+    if pick_ids:
+        allowed = set(visible.filter(pk__in=pick_ids).values_list("pk", flat=True))
+        pick_ids = [pk for pk in pick_ids if pk in allowed]
+
+    auto_ids = []
+    if len(pick_ids) < limit:
+        auto_ids = list(
+            scored_candidates(page, pick_ids, visible).values_list("pk", flat=True)[
+                : limit - len(pick_ids)
+            ]
+        )
+
+    ids = pick_ids + auto_ids
+    if not ids:
+        return []
+    cards = ArticlePage.objects.filter(pk__in=ids).for_cards().in_bulk()
+    return [cards[pk] for pk in ids if pk in cards]
