@@ -37,6 +37,7 @@ class HeadingBlock(blocks.StructBlock):
     anchor = blocks.CharBlock(
         label=_("Anchor"),
         required=False,
+        default="",
         max_length=80,
         help_text=_(
             'Optional link target, such as "key-exercises". Leave blank to make one from the heading.'
@@ -148,7 +149,7 @@ class TipsBlock(KeyPointsBlock):
 class QuoteBlock(blocks.StructBlock):
     quote = blocks.TextBlock(label=_("Quote"))
     attribution = blocks.CharBlock(
-        label=_("Attribution"), required=False, max_length=255
+        label=_("Attribution"), required=False, default="", max_length=255
     )
 
     class Meta:
@@ -164,7 +165,9 @@ class QuoteBlock(blocks.StructBlock):
 
 class ContentImageBlock(blocks.StructBlock):
     image = ImageBlock(label=_("Image"))
-    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=255)
+    caption = blocks.CharBlock(
+        label=_("Caption"), required=False, default="", max_length=255
+    )
 
     class Meta:
         icon = "image"
@@ -187,10 +190,12 @@ class VideoEmbedBlock(EmbedBlock):
 class CallToActionBlock(blocks.StructBlock):
     """A closing prompt with a button. Left entirely blank, it shows the site's default call to action."""
 
-    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=255)
-    text = blocks.TextBlock(label=_("Text"), required=False)
+    heading = blocks.CharBlock(
+        label=_("Heading"), required=False, default="", max_length=255
+    )
+    text = blocks.TextBlock(label=_("Text"), required=False, default="")
     button_label = blocks.CharBlock(
-        label=_("Button label"), required=False, max_length=60
+        label=_("Button label"), required=False, default="", max_length=60
     )
     page = blocks.PageChooserBlock(label=_("Link to a page"), required=False)
     url = blocks.URLBlock(label=_("…or to an address"), required=False)

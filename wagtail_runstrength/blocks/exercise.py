@@ -96,6 +96,7 @@ class ExerciseBlock(blocks.StructBlock):
     note = blocks.TextBlock(
         label=_("Note for this article"),
         required=False,
+        default="",
         help_text=_("Optional: why this exercise matters here, or how to adapt it."),
     )
     sets = _bounded_integer(
@@ -138,10 +139,11 @@ class ExerciseGroupBlock(blocks.StructBlock):
     heading = blocks.CharBlock(
         label=_("Heading"),
         required=False,
+        default="",
         max_length=255,
         help_text=_('For example "Key exercises".'),
     )
-    intro = blocks.TextBlock(label=_("Introduction"), required=False)
+    intro = blocks.TextBlock(label=_("Introduction"), required=False, default="")
     exercises = blocks.ListBlock(ExerciseBlock(), min_num=1, label=_("Exercises"))
 
     class Meta:

@@ -218,6 +218,7 @@ class Migration(migrations.Migration):
                                 "wagtail.blocks.CharBlock",
                                 (),
                                 {
+                                    "default": "",
                                     "help_text": 'Optional link target, such as "key-exercises". Leave blank to make one from the heading.',
                                     "label": "Anchor",
                                     "max_length": 80,
@@ -243,6 +244,7 @@ class Migration(migrations.Migration):
                                 "wagtail.blocks.CharBlock",
                                 (),
                                 {
+                                    "default": "",
                                     "label": "Caption",
                                     "max_length": 255,
                                     "required": False,
@@ -293,6 +295,7 @@ class Migration(migrations.Migration):
                                 "wagtail.blocks.TextBlock",
                                 (),
                                 {
+                                    "default": "",
                                     "help_text": "Optional: why this exercise matters here, or how to adapt it.",
                                     "label": "Note for this article",
                                     "required": False,
@@ -366,6 +369,7 @@ class Migration(migrations.Migration):
                                 "wagtail.blocks.CharBlock",
                                 (),
                                 {
+                                    "default": "",
                                     "help_text": 'For example "Key exercises".',
                                     "label": "Heading",
                                     "max_length": 255,
@@ -375,7 +379,11 @@ class Migration(migrations.Migration):
                             22: (
                                 "wagtail.blocks.TextBlock",
                                 (),
-                                {"label": "Introduction", "required": False},
+                                {
+                                    "default": "",
+                                    "label": "Introduction",
+                                    "required": False,
+                                },
                             ),
                             23: (
                                 "wagtail.blocks.ListBlock",
@@ -391,6 +399,7 @@ class Migration(migrations.Migration):
                                 "wagtail.blocks.CharBlock",
                                 (),
                                 {
+                                    "default": "",
                                     "label": "Heading",
                                     "max_length": 255,
                                     "required": False,
@@ -399,12 +408,13 @@ class Migration(migrations.Migration):
                             26: (
                                 "wagtail.blocks.TextBlock",
                                 (),
-                                {"label": "Text", "required": False},
+                                {"default": "", "label": "Text", "required": False},
                             ),
                             27: (
                                 "wagtail.blocks.CharBlock",
                                 (),
                                 {
+                                    "default": "",
                                     "label": "Button label",
                                     "max_length": 60,
                                     "required": False,
@@ -438,6 +448,7 @@ class Migration(migrations.Migration):
                                 "wagtail.blocks.CharBlock",
                                 (),
                                 {
+                                    "default": "",
                                     "label": "Attribution",
                                     "max_length": 255,
                                     "required": False,

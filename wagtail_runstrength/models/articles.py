@@ -170,6 +170,44 @@ class ArticlePageMixin(models.Model):
     class Meta:
         abstract = True
 
+    # Saving
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        body_changed = update_fields is None or "body" in update_fields
+        if body_changed:
+            self.read_time_minutes = self.compute_read_time()
+            if update_fields is not None and "read_time_minutes" not in update_fields:
+                kwargs["update_fields"] = [*update_fields, "read_time_minutes"]
+        if (
+            self.date is None
+            and self.live
+            and (update_fields is None or "live" in update_fields)
+        ):
+            self.date = timezone.localdate(self.first_published_at or timezone.now())
+        result = super().save(*args, **kwargs)
+        if body_changed:
+            self.exercises.set(self.used_exercise_ids())
+        return result
+
+    def clean(self):
+        super().clean()
+        for position, block in enumerate(self.body):
+            if block.block_type == "related_posts":
+                try:
+                    reject_self_pick(block.value, self)
+                except ValidationError as error:
+                    raise ValidationError(
+                        {
+                            "body": StreamBlockValidationError(
+                                block_errors={position: error}
+                            )
+                        }
+                    ) from error
+        # Computed here as well as in save(): a draft revision is serialised
+        # before the page row is saved, and must carry the fresh value.
+        self.read_time_minutes = self.compute_read_time()
+
     # Derived values
 
     @property
@@ -219,44 +257,6 @@ class ArticlePageMixin(models.Model):
                 if item.get("exercise") is not None
             )
         return list(dict.fromkeys(ids))
-
-    # Saving
-
-    def clean(self):
-        super().clean()
-        for position, block in enumerate(self.body):
-            if block.block_type == "related_posts":
-                try:
-                    reject_self_pick(block.value, self)
-                except ValidationError as error:
-                    raise ValidationError(
-                        {
-                            "body": StreamBlockValidationError(
-                                block_errors={position: error}
-                            )
-                        }
-                    ) from error
-        # Computed here as well as in save(): a draft revision is serialised
-        # before the page row is saved, and must carry the fresh value.
-        self.read_time_minutes = self.compute_read_time()
-
-    def save(self, *args, **kwargs):
-        update_fields = kwargs.get("update_fields")
-        body_changed = update_fields is None or "body" in update_fields
-        if body_changed:
-            self.read_time_minutes = self.compute_read_time()
-            if update_fields is not None and "read_time_minutes" not in update_fields:
-                kwargs["update_fields"] = [*update_fields, "read_time_minutes"]
-        if (
-            self.date is None
-            and self.live
-            and (update_fields is None or "live" in update_fields)
-        ):
-            self.date = timezone.localdate(self.first_published_at or timezone.now())
-        result = super().save(*args, **kwargs)
-        if body_changed:
-            self.exercises.set(self.used_exercise_ids())
-        return result
 
     # Rendering
 
@@ -330,7 +330,7 @@ class ArticleIndexPageMixin(models.Model):
         return context
 
 
-class ArticleIndexPage(ArticleIndexPageMixin, BasePage):
+class ArticleIndexPage(ArticleIndexPageMixin, BasePage):  # noqa: DJ008 (Page defines __str__)
     """The blog section that holds articles."""
 
     content_panels = (
@@ -346,7 +346,7 @@ class ArticleIndexPage(ArticleIndexPageMixin, BasePage):
         verbose_name_plural = _("article index pages")
 
 
-class ArticlePage(ArticlePageMixin, BasePage):
+class ArticlePage(ArticlePageMixin, BasePage):  # noqa: DJ008 (Page defines __str__)
     """A strength-training article: intro, hero, blocks, exercise cards and related posts."""
 
     tags = ClusterTaggableManager(

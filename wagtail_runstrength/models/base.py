@@ -34,6 +34,11 @@ class SluggedTranslatableModel(TranslatableMixin, models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug and self.name:
+            self.slug = slugify(self.name, allow_unicode=True)
+        super().save(*args, **kwargs)
+
     def clean(self) -> None:
         super().clean()
         if not self.slug and self.name:
@@ -48,8 +53,3 @@ class SluggedTranslatableModel(TranslatableMixin, models.Model):
             raise ValidationError(
                 {"slug": _("Another entry in this language already uses this slug.")}
             )
-
-    def save(self, *args, **kwargs) -> None:
-        if not self.slug and self.name:
-            self.slug = slugify(self.name, allow_unicode=True)
-        super().save(*args, **kwargs)

@@ -1,0 +1,49 @@
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from wagtail_runstrength.conf import DEFAULTS, check_settings, get_setting
+
+
+def test_every_key_has_a_documented_default_when_the_dict_is_absent(settings):
+    settings.WAGTAIL_RUNSTRENGTH = {}
+    assert get_setting("WORDS_PER_MINUTE") == 238
+    assert get_setting("RELATED_POSTS_LIMIT") == 3
+    assert get_setting("INDEX_PAGE_SIZE") == DEFAULTS["INDEX_PAGE_SIZE"]
+
+
+def test_override_settings_reaches_the_cached_accessor(settings):
+    assert get_setting("WORDS_PER_MINUTE") == 238
+    settings.WAGTAIL_RUNSTRENGTH = {"WORDS_PER_MINUTE": 200}
+    assert get_setting("WORDS_PER_MINUTE") == 200
+    assert get_setting("RELATED_POSTS_LIMIT") == 3
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (
+            {"WORDS_PER_MINUTE": 0},
+            "WORDS_PER_MINUTE'] must be a whole number from 50 to 1000",
+        ),
+        ({"WORDS_PER_MINUTE": "fast"}, "WORDS_PER_MINUTE"),
+        (
+            {"RELATED_POSTS_LIMIT": 50},
+            "RELATED_POSTS_LIMIT'] must be a whole number from 1 to 12",
+        ),
+        ({"RELATED_POSTS_LIMIT": True}, "RELATED_POSTS_LIMIT"),
+        ({"WORDS_PER_MINUTES": 200}, "unknown key(s) WORDS_PER_MINUTES"),
+        ("238", "must be a dict"),
+    ],
+)
+def test_bad_values_raise_improperly_configured_naming_the_key(
+    settings, value, message
+):
+    settings.WAGTAIL_RUNSTRENGTH = value
+    with pytest.raises(ImproperlyConfigured) as error:
+        check_settings()
+    assert message in str(error.value)
+
+
+def test_unknown_key_is_refused_by_the_accessor():
+    with pytest.raises(KeyError):
+        get_setting("NOPE")

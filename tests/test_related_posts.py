@@ -1,0 +1,157 @@
+import datetime
+
+import pytest
+from wagtail.models import Page, PageViewRestriction, Site
+
+from tests.factories import (
+    ArticleCategoryFactory,
+    ArticleIndexPageFactory,
+    ArticlePageFactory,
+    ExerciseFactory,
+    HomePageFactory,
+    MuscleGroupFactory,
+)
+from wagtail_runstrength.related import related_articles
+
+pytestmark = pytest.mark.django_db
+
+
+def article(index, title, *, tags=(), days_ago=0, **kwargs):
+    page = ArticlePageFactory(
+        parent=index,
+        title=title,
+        date=datetime.date(2026, 11, 1) - datetime.timedelta(days=days_ago),
+        **kwargs,
+    )
+    if tags:
+        page.tags.add(*tags)
+        page.save()
+    return page
+
+
+def titles(pages):
+    return [page.title for page in pages]
+
+
+def test_automatic_posts_rank_shared_tags_then_category_then_muscles(index_page):
+    glutes, calves = MuscleGroupFactory(), MuscleGroupFactory()
+    category = ArticleCategoryFactory()
+    bridge = ExerciseFactory(target_muscles=[glutes])
+    raise_ = ExerciseFactory(target_muscles=[calves])
+    page = article(
+        index_page,
+        "Subject",
+        tags=["running", "knee"],
+        category=category,
+        body=[("exercise", {"exercise": bridge}), ("exercise", {"exercise": raise_})],
+    )
+    article(index_page, "Two tags", tags=["running", "knee"])
+    article(index_page, "Same category", category=category)
+    article(
+        index_page,
+        "Shares a muscle",
+        body=[("exercise", {"exercise": ExerciseFactory(target_muscles=[glutes])})],
+    )
+    article(index_page, "Unrelated", tags=["golf"])
+    assert titles(related_articles(page, limit=5)) == [
+        "Two tags",
+        "Same category",
+        "Shares a muscle",
+    ]
+
+
+def test_ties_go_to_the_newest_article(index_page):
+    page = article(index_page, "Subject", tags=["running"])
+    article(index_page, "Old", tags=["running"], days_ago=30)
+    article(index_page, "New", tags=["running"], days_ago=1)
+    article(index_page, "Middle", tags=["running"], days_ago=10)
+    assert titles(related_articles(page, limit=3)) == ["New", "Middle", "Old"]
+
+
+def test_manual_picks_come_first_in_the_editors_order_then_automatic_fill_up_to_the_limit(
+    index_page,
+):
+    page = article(index_page, "Subject", tags=["running"])
+    first, second = article(index_page, "Pick A"), article(index_page, "Pick B")
+    article(index_page, "Auto new", tags=["running"], days_ago=1)
+    article(index_page, "Auto old", tags=["running"], days_ago=5)
+    assert titles(related_articles(page, [second, first], limit=3)) == [
+        "Pick B",
+        "Pick A",
+        "Auto new",
+    ]
+
+
+def test_limit_caps_manual_picks_too(index_page):
+    page = article(index_page, "Subject")
+    picks = [article(index_page, f"Pick {n}") for n in range(4)]
+    assert titles(related_articles(page, picks, limit=2)) == ["Pick 0", "Pick 1"]
+
+
+def test_limit_defaults_to_the_setting(index_page, settings):
+    settings.WAGTAIL_RUNSTRENGTH = {"RELATED_POSTS_LIMIT": 2}
+    page = article(index_page, "Subject", tags=["running"])
+    for n in range(4):
+        article(index_page, f"Auto {n}", tags=["running"])
+    assert len(related_articles(page)) == 2
+
+
+def test_the_page_itself_never_appears_even_when_picked(index_page):
+    page = article(index_page, "Subject", tags=["running"])
+    assert related_articles(page, [page]) == []
+
+
+def test_drafts_never_appear_as_picks_or_automatic_posts(index_page):
+    page = article(index_page, "Subject", tags=["running"])
+    draft = article(index_page, "Draft", tags=["running"], live=False)
+    assert related_articles(page, [draft]) == []
+
+
+def test_unpublished_articles_drop_out(index_page):
+    page = article(index_page, "Subject", tags=["running"])
+    other = article(index_page, "Other", tags=["running"])
+    assert titles(related_articles(page)) == ["Other"]
+    other.unpublish()
+    assert related_articles(page) == []
+
+
+def test_private_articles_never_appear(index_page):
+    page = article(index_page, "Subject", tags=["running"])
+    private = article(index_page, "Private", tags=["running"])
+    PageViewRestriction.objects.create(
+        page=private, restriction_type="password", password="secret"
+    )
+    assert related_articles(page, [private]) == []
+
+
+def test_articles_in_a_private_section_never_appear(site, index_page):
+    page = article(index_page, "Subject", tags=["running"])
+    members = ArticleIndexPageFactory(parent=site.root_page, slug="members")
+    PageViewRestriction.objects.create(page=members, restriction_type="login")
+    hidden = article(members, "Members only", tags=["running"])
+    assert related_articles(page, [hidden]) == []
+
+
+def test_other_sites_articles_never_appear(index_page):
+    page = article(index_page, "Subject", tags=["running"])
+    other_home = HomePageFactory(parent=Page.get_first_root_node(), slug="other-clinic")
+    Site.objects.create(hostname="other.example", root_page=other_home)
+    other_index = ArticleIndexPageFactory(parent=other_home, slug="blog")
+    elsewhere = article(other_index, "Other clinic", tags=["running"])
+    assert related_articles(page, [elsewhere]) == []
+
+
+def test_query_count_does_not_grow_with_the_number_of_articles(
+    index_page, django_assert_max_num_queries
+):
+    page = article(index_page, "Subject", tags=["running", "knee"])
+    for n in range(3):
+        article(index_page, f"A{n}", tags=["running"])
+    related_articles(page, limit=6)  # warm Wagtail's cached site root paths
+    with django_assert_max_num_queries(12) as small:
+        related_articles(page, limit=6)
+    for n in range(30):
+        article(index_page, f"B{n}", tags=["knee"])
+    with django_assert_max_num_queries(12) as large:
+        related_articles(page, limit=6)
+    assert len(small.captured_queries) == len(large.captured_queries)
