@@ -9,8 +9,12 @@ class WagtailRunStrengthAppConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from django.core.checks import register
+
         from . import conf
+        from .checks import check_required_apps
         from .signal_handlers import register_signal_handlers
 
         conf.check_settings()
+        register(check_required_apps)
         register_signal_handlers()
