@@ -11,9 +11,7 @@ from wagtail_runstrength.models import ArticlePage, ExerciseSnippet, MuscleGroup
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize(
-    "model", ["exercisesnippet", "musclegroup", "articlecategory", "clinician"]
-)
+@pytest.mark.parametrize("model", ["exercisesnippet", "musclegroup", "articlecategory", "clinician"])
 def test_snippet_listings_open_for_a_superuser(admin_client, model):
     response = admin_client.get(f"/admin/snippets/wagtail_runstrength/{model}/")
     assert response.status_code == 200
@@ -24,9 +22,7 @@ def test_run_strength_menu_groups_the_library(admin_client):
     assert "Run strength" in html
 
 
-def test_editor_creates_and_publishes_an_article_through_the_admin(
-    admin_client, index_page
-):
+def test_editor_creates_and_publishes_an_article_through_the_admin(admin_client, index_page):
     exercise = ExerciseFactory(name="Lateral step up")
     url = reverse(
         "wagtailadmin_pages:add",
@@ -69,9 +65,7 @@ def test_editor_creates_and_publishes_an_article_through_the_admin(
     assert "Lateral step up" in admin_client.get(page.url).content.decode()
 
 
-def test_admin_refuses_reps_and_seconds_together_and_saves_nothing(
-    admin_client, index_page
-):
+def test_admin_refuses_reps_and_seconds_together_and_saves_nothing(admin_client, index_page):
     exercise = ExerciseFactory()
     url = reverse(
         "wagtailadmin_pages:add",

@@ -62,9 +62,7 @@ def full_article(index, *, exercises, related_picks=(), **kwargs):
 
 def test_full_article_shows_every_element(client, index_page):
     muscle = MuscleGroupFactory(name="Calves")
-    exercises = [
-        ExerciseFactory(name=f"Move {n}", target_muscles=[muscle]) for n in range(4)
-    ]
+    exercises = [ExerciseFactory(name=f"Move {n}", target_muscles=[muscle]) for n in range(4)]
     reviewer = ClinicianFactory(name="Dana Ortiz", credentials="DPT, OCS")
     other = ArticlePageFactory(parent=index_page, title="Two-minute warm-up")
     page = full_article(
@@ -87,11 +85,7 @@ def test_full_article_shows_every_element(client, index_page):
     assert "Strength for the long run." in html
     assert "Estimated read time" in html and "1 minute" in html
     assert "Athletic Performance" in html
-    assert (
-        "Sam Lee, PT" in html
-        and "Dana Ortiz, DPT, OCS" in html
-        and 'datetime="2026-10-01"' in html
-    )
+    assert "Sam Lee, PT" in html and "Dana Ortiz, DPT, OCS" in html and 'datetime="2026-10-01"' in html
     assert '<ol class="rs-key-points">' in html and '<ul class="rs-tips">' in html
     for exercise in exercises:
         assert exercise.name in html
@@ -122,9 +116,7 @@ def test_article_with_deleted_exercise_and_image_still_renders(client, index_pag
 
 
 def count_queries(client, url) -> int:
-    client.get(
-        url
-    )  # warm up: renditions are generated and site paths cached on the first view
+    client.get(url)  # warm up: renditions are generated and site paths cached on the first view
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     return len(queries)
@@ -140,9 +132,7 @@ def test_query_count_does_not_grow_with_exercise_blocks(client, index_page):
         index_page,
         exercises=[ExerciseFactory(target_muscles=muscles) for _ in range(16)],
     )
-    assert (
-        client.get(large.url).content.decode().count("rs-card rs-exercise-card") == 16
-    )
+    assert client.get(large.url).content.decode().count("rs-card rs-exercise-card") == 16
     assert count_queries(client, small.url) == count_queries(client, large.url)
 
 
@@ -151,9 +141,7 @@ def test_query_count_does_not_grow_with_related_cards(client, index_page, settin
     exercises = [ExerciseFactory() for _ in range(4)]
     cards = []
     for n in range(6):
-        card = ArticlePageFactory(
-            parent=index_page, title=f"Card {n}", hero_image=ImageFactory()
-        )
+        card = ArticlePageFactory(parent=index_page, title=f"Card {n}", hero_image=ImageFactory())
         card.tags.add("running", "knee")
         card.save()
         cards.append(card)
@@ -178,9 +166,7 @@ def test_article_page_query_budget(client, index_page, django_assert_max_num_que
         client.get(page.url)
 
 
-def test_index_lists_live_public_children_newest_first_and_paginates(
-    client, index_page, settings
-):
+def test_index_lists_live_public_children_newest_first_and_paginates(client, index_page, settings):
     settings.WAGTAIL_RUNSTRENGTH = {"INDEX_PAGE_SIZE": 2}
     for n in range(3):
         ArticlePageFactory(
@@ -200,34 +186,21 @@ def test_index_lists_live_public_children_newest_first_and_paginates(
 
 def test_index_filters_by_tag_and_category(client, index_page):
     category = ArticleCategoryFactory(name="Gear", slug="gear")
-    shoes = ArticlePageFactory(
-        parent=index_page, title="Trail shoes", category=category
-    )
+    shoes = ArticlePageFactory(parent=index_page, title="Trail shoes", category=category)
     shoes.tags.add("shoes")
     shoes.save()
     ArticlePageFactory(parent=index_page, title="Warm-up")
     by_tag = client.get(index_page.url + "?tag=shoes").content.decode()
-    assert (
-        "Trail shoes" in by_tag
-        and "Warm-up" not in by_tag
-        and "Show all articles" in by_tag
-    )
+    assert "Trail shoes" in by_tag and "Warm-up" not in by_tag and "Show all articles" in by_tag
     by_category = client.get(index_page.url + "?category=gear").content.decode()
     assert "Trail shoes" in by_category and "Warm-up" not in by_category
-    assert (
-        "No articles match yet."
-        in client.get(index_page.url + "?tag=nothing").content.decode()
-    )
+    assert "No articles match yet." in client.get(index_page.url + "?tag=nothing").content.decode()
 
 
 def test_index_query_count_does_not_grow_with_articles(client, index_page):
     for _ in range(2):
-        ArticlePageFactory(parent=index_page, hero_image=ImageFactory()).tags.add(
-            "running"
-        )
+        ArticlePageFactory(parent=index_page, hero_image=ImageFactory()).tags.add("running")
     few = count_queries(client, index_page.url)
     for _ in range(8):
-        ArticlePageFactory(parent=index_page, hero_image=ImageFactory()).tags.add(
-            "running"
-        )
+        ArticlePageFactory(parent=index_page, hero_image=ImageFactory()).tags.add("running")
     assert count_queries(client, index_page.url) == few

@@ -30,16 +30,12 @@ pytestmark = pytest.mark.django_db
 
 
 def test_heading_renders_its_level_and_an_anchor_from_the_text():
-    html = HeadingBlock().render(
-        HeadingBlock().to_python({"text": "Key exercises", "level": "h3"})
-    )
+    html = HeadingBlock().render(HeadingBlock().to_python({"text": "Key exercises", "level": "h3"}))
     assert html == '<h3 id="key-exercises" class="rs-heading">Key exercises</h3>\n'
 
 
 def test_heading_uses_the_editors_anchor_when_given():
-    html = HeadingBlock().render(
-        HeadingBlock().to_python({"text": "Why", "level": "h2", "anchor": "Why Lift"})
-    )
+    html = HeadingBlock().render(HeadingBlock().to_python({"text": "Why", "level": "h2", "anchor": "Why Lift"}))
     assert 'id="why-lift"' in html
 
 
@@ -64,11 +60,7 @@ def test_key_points_are_an_ordered_list_and_tips_an_unordered_one():
 
 
 def test_quote_renders_with_attribution():
-    html = QuoteBlock().render(
-        QuoteBlock().to_python(
-            {"quote": "Pain-free at last.", "attribution": "A patient"}
-        )
-    )
+    html = QuoteBlock().render(QuoteBlock().to_python({"quote": "Pain-free at last.", "attribution": "A patient"}))
     assert "<blockquote><p>Pain-free at last.</p></blockquote>" in html
     assert "<figcaption>A patient</figcaption>" in html
 
@@ -87,9 +79,7 @@ def test_image_block_uses_contextual_alt_text_or_marks_decorative():
         }
     )
     html = block.render(value)
-    assert (
-        'alt="Runner on a step"' in html and "<figcaption>Step-ups</figcaption>" in html
-    )
+    assert 'alt="Runner on a step"' in html and "<figcaption>Step-ups</figcaption>" in html
     decorative = block.to_python(
         {
             "image": {"image": image.pk, "alt_text": "", "decorative": True},
@@ -189,22 +179,14 @@ def test_exercise_with_a_deleted_image_still_renders_its_card():
 def test_exercise_block_refuses_reps_and_seconds_together():
     block = ExerciseBlock()
     with pytest.raises(StructBlockValidationError) as error:
-        block.clean(
-            block.to_python(
-                {"exercise": ExerciseFactory().pk, "reps": 10, "seconds": 30}
-            )
-        )
+        block.clean(block.to_python({"exercise": ExerciseFactory().pk, "reps": 10, "seconds": 30}))
     assert set(error.value.block_errors) == {"reps", "seconds"}
 
 
 def test_exercise_block_refuses_out_of_range_doses():
     block = ExerciseBlock()
     with pytest.raises(StructBlockValidationError) as error:
-        block.clean(
-            block.to_python(
-                {"exercise": ExerciseFactory().pk, "sets": 0, "rest_seconds": 5000}
-            )
-        )
+        block.clean(block.to_python({"exercise": ExerciseFactory().pk, "sets": 0, "rest_seconds": 5000}))
     assert set(error.value.block_errors) == {"sets", "rest_seconds"}
 
 
@@ -212,11 +194,7 @@ def test_exercise_group_refuses_the_same_exercise_twice():
     exercise = ExerciseFactory()
     block = ExerciseGroupBlock()
     with pytest.raises(StructBlockValidationError) as error:
-        block.clean(
-            block.to_python(
-                {"exercises": [{"exercise": exercise.pk}, {"exercise": exercise.pk}]}
-            )
-        )
+        block.clean(block.to_python({"exercises": [{"exercise": exercise.pk}, {"exercise": exercise.pk}]}))
     assert 1 in error.value.block_errors["exercises"].block_errors
 
 
@@ -256,12 +234,7 @@ def test_blank_call_to_action_falls_back_to_the_site_settings(rf, site):
 
 def test_blank_call_to_action_without_site_settings_renders_nothing(rf, site):
     block = CallToActionBlock()
-    assert (
-        block.render(
-            block.to_python({}), {"request": rf.get("/", HTTP_HOST="localhost")}
-        ).strip()
-        == ""
-    )
+    assert block.render(block.to_python({}), {"request": rf.get("/", HTTP_HOST="localhost")}).strip() == ""
 
 
 @pytest.mark.parametrize(
@@ -286,25 +259,16 @@ def test_call_to_action_needs_a_label_and_exactly_one_link(value, fields, site):
 
 def test_related_posts_block_renders_cards_for_the_page_in_context(index_page):
     page = ArticlePageFactory(parent=index_page, title="Subject")
-    other = ArticlePageFactory(
-        parent=index_page, title="Hill repeats", excerpt="Power up hills."
-    )
+    other = ArticlePageFactory(parent=index_page, title="Hill repeats", excerpt="Power up hills.")
     block = RelatedPostsBlock()
-    html = block.render(
-        block.to_python({"heading": "Read next", "posts": [other.pk]}), {"page": page}
-    )
+    html = block.render(block.to_python({"heading": "Read next", "posts": [other.pk]}), {"page": page})
     assert "Read next" in html and "Hill repeats" in html and "Power up hills." in html
 
 
 def test_related_posts_block_renders_nothing_without_cards(index_page):
     page = ArticlePageFactory(parent=index_page, title="Alone")
     block = RelatedPostsBlock()
-    assert (
-        block.render(
-            block.to_python({"heading": "Read next", "posts": []}), {"page": page}
-        ).strip()
-        == ""
-    )
+    assert block.render(block.to_python({"heading": "Read next", "posts": []}), {"page": page}).strip() == ""
 
 
 def test_article_body_offers_every_block_of_the_design():

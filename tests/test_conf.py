@@ -35,9 +35,7 @@ def test_override_settings_reaches_the_cached_accessor(settings):
         ("238", "must be a dict"),
     ],
 )
-def test_bad_values_raise_improperly_configured_naming_the_key(
-    settings, value, message
-):
+def test_bad_values_raise_improperly_configured_naming_the_key(settings, value, message):
     settings.WAGTAIL_RUNSTRENGTH = value
     with pytest.raises(ImproperlyConfigured) as error:
         check_settings()

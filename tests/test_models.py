@@ -43,18 +43,14 @@ def test_articles_live_only_under_an_article_index():
 
 
 def test_exercise_image_without_any_alt_text_is_refused():
-    exercise = ExerciseFactory.build(
-        image=ImageFactory(description=""), locale=Locale.get_default()
-    )
+    exercise = ExerciseFactory.build(image=ImageFactory(description=""), locale=Locale.get_default())
     with pytest.raises(ValidationError) as error:
         exercise.full_clean()
     assert "image_alt" in error.value.message_dict
 
 
 def test_exercise_alt_text_override_wins_over_the_image_description():
-    exercise = ExerciseFactory(
-        image=ImageFactory(description="Library text"), image_alt="A runner stepping up"
-    )
+    exercise = ExerciseFactory(image=ImageFactory(description="Library text"), image_alt="A runner stepping up")
     assert exercise.alt_text == "A runner stepping up"
     exercise.image_alt = ""
     assert exercise.alt_text == "Library text"
@@ -95,9 +91,7 @@ def test_slug_is_made_from_the_name_when_left_blank():
 
 
 def test_prescription_reads_like_a_coach_writes_it():
-    exercise = ExerciseFactory.build(
-        sets=3, reps=None, seconds=30, per_side=True, rest_seconds=45
-    )
+    exercise = ExerciseFactory.build(sets=3, reps=None, seconds=30, per_side=True, rest_seconds=45)
     assert str(exercise.prescription) == "3 × 30 s hold each side, rest 45 s"
 
 
@@ -111,13 +105,8 @@ def test_exercise_is_a_snippet_with_drafts_and_revisions():
 
 
 def test_clinician_byline_includes_credentials():
-    assert (
-        ClinicianFactory.build(name="Dana Ortiz", credentials="DPT, OCS").display_name
-        == "Dana Ortiz, DPT, OCS"
-    )
-    assert (
-        ClinicianFactory.build(name="Sam Lee", credentials="").display_name == "Sam Lee"
-    )
+    assert ClinicianFactory.build(name="Dana Ortiz", credentials="DPT, OCS").display_name == "Dana Ortiz, DPT, OCS"
+    assert ClinicianFactory.build(name="Sam Lee", credentials="").display_name == "Sam Lee"
 
 
 def test_excerpt_falls_back_to_the_start_of_the_intro(index_page):
@@ -178,15 +167,17 @@ def test_site_settings_refuse_a_button_with_two_links_or_no_label(site):
 
 
 def test_site_settings_default_call_to_action_links_to_a_page(site):
-    settings = RunStrengthSettings(
-        site=site, cta_heading="Help", cta_button_label="Book", cta_page=site.root_page
-    )
+    settings = RunStrengthSettings(site=site, cta_heading="Help", cta_button_label="Book", cta_page=site.root_page)
     assert settings.default_call_to_action()["href"] == site.root_page.url
     assert RunStrengthSettings(site=site).default_call_to_action() is None
 
 
 def test_articles_are_found_by_the_names_of_their_exercises(index_page):
     lunge = ExerciseFactory(name="Bulgarian split lunge", summary="Single-leg strength.")
-    page = ArticlePageFactory(parent=index_page, title="Hill strength", body=[("exercise", {"exercise": lunge})])
+    page = ArticlePageFactory(
+        parent=index_page,
+        title="Hill strength",
+        body=[("exercise", {"exercise": lunge})],
+    )
     ArticlePageFactory(parent=index_page, title="Shoes")
     assert list(ArticlePage.objects.live().search("Bulgarian")) == [page]

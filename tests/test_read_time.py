@@ -11,17 +11,10 @@ def words(n: int, word: str = "stride") -> str:
 
 
 def test_count_words_ignores_markup_and_punctuation():
-    assert (
-        count_words(
-            ["<p>Hip <b>strength</b> matters.</p>", "Runner’s knee, calf-raise!"]
-        )
-        == 6
-    )
+    assert count_words(["<p>Hip <b>strength</b> matters.</p>", "Runner’s knee, calf-raise!"]) == 6
 
 
-@pytest.mark.parametrize(
-    ("word_count", "minutes"), [(0, 1), (1, 1), (238, 1), (239, 2), (2380, 10)]
-)
+@pytest.mark.parametrize(("word_count", "minutes"), [(0, 1), (1, 1), (238, 1), (239, 2), (2380, 10)])
 def test_read_time_rounds_up_and_is_never_below_one_minute(word_count, minutes):
     assert read_time_minutes(word_count, 238) == minutes
 
@@ -49,9 +42,7 @@ def test_read_time_counts_intro_and_every_block_including_exercise_names(index_p
 
 def test_read_time_follows_the_words_per_minute_setting(index_page, settings):
     settings.WAGTAIL_RUNSTRENGTH = {"WORDS_PER_MINUTE": 100}
-    page = ArticlePageFactory(
-        parent=index_page, title="Hills", intro=f"<p>{words(349)}</p>"
-    )
+    page = ArticlePageFactory(parent=index_page, title="Hills", intro=f"<p>{words(349)}</p>")
     assert page.read_time_minutes == 4
 
 

@@ -118,9 +118,7 @@ def test_unpublished_articles_drop_out(index_page):
 def test_private_articles_never_appear(index_page):
     page = article(index_page, "Subject", tags=["running"])
     private = article(index_page, "Private", tags=["running"])
-    PageViewRestriction.objects.create(
-        page=private, restriction_type="password", password="secret"
-    )
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="secret")
     assert related_articles(page, [private]) == []
 
 
@@ -141,9 +139,7 @@ def test_other_sites_articles_never_appear(index_page):
     assert related_articles(page, [elsewhere]) == []
 
 
-def test_query_count_does_not_grow_with_the_number_of_articles(
-    index_page, django_assert_max_num_queries
-):
+def test_query_count_does_not_grow_with_the_number_of_articles(index_page, django_assert_max_num_queries):
     page = article(index_page, "Subject", tags=["running", "knee"])
     for n in range(3):
         article(index_page, f"A{n}", tags=["running"])

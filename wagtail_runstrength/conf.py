@@ -37,9 +37,7 @@ _cache: dict[str, Any] | None = None
 def _user_settings() -> dict[str, Any]:
     value = getattr(settings, SETTING_NAME, None) or {}
     if not isinstance(value, dict):
-        raise ImproperlyConfigured(
-            f"{SETTING_NAME} must be a dict, not {type(value).__name__}."
-        )
+        raise ImproperlyConfigured(f"{SETTING_NAME} must be a dict, not {type(value).__name__}.")
     return value
 
 
@@ -55,11 +53,7 @@ def check_settings() -> dict[str, Any]:
     merged = {**DEFAULTS, **user}
     for key, (low, high) in BOUNDS.items():
         value = merged[key]
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, int)
-            or not low <= value <= high
-        ):
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
             raise ImproperlyConfigured(
                 f"{SETTING_NAME}['{key}'] must be a whole number from {low} to {high}, not {value!r}."
             )

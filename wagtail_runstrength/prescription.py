@@ -17,9 +17,7 @@ class Prescription:
     and print the same way ("3 sets × 10 reps each side, rest 60 s").
     """
 
-    def __init__(
-        self, sets=None, reps=None, seconds=None, per_side=False, rest_seconds=None
-    ):
+    def __init__(self, sets=None, reps=None, seconds=None, per_side=False, rest_seconds=None):
         self.sets = sets
         self.reps = reps
         self.seconds = seconds

@@ -21,12 +21,7 @@ MUSCLE_WEIGHT = 1
 
 def _count(queryset) -> Coalesce:
     """A correlated ``COUNT(DISTINCT pk)`` over ``queryset``, 0 when it matches nothing."""
-    counted = (
-        queryset.order_by()
-        .annotate(_group=Value(1))
-        .values("_group")
-        .annotate(n=Count("pk", distinct=True))
-    )
+    counted = queryset.order_by().annotate(_group=Value(1)).values("_group").annotate(n=Count("pk", distinct=True))
     return Coalesce(Subquery(counted.values("n")[:1], output_field=IntegerField()), 0)
 
 
@@ -40,34 +35,19 @@ def scored_candidates(page, exclude_ids: Sequence[int] = (), visible=None):
     ``visible`` is the queryset of articles a reader may open; it is built
     here when the caller has none.
     """
-    from .models import ArticlePage, ArticlePageTag, MuscleGroup
+    from .models import MuscleGroup
 
+    article_model = type(page)
+    used_in = f"exercises__used_in_{article_model._meta.model_name}s"
     tag_ids = list(page.tags.values_list("pk", flat=True)) if page.pk else []
     muscle_ids = (
-        list(
-            MuscleGroup.objects.filter(exercises__used_in_articlepages=page)
-            .values_list("pk", flat=True)
-            .distinct()
-        )
-        if page.pk
-        else []
+        list(MuscleGroup.objects.filter(**{used_in: page}).values_list("pk", flat=True).distinct()) if page.pk else []
     )
-    base = (
-        visible
-        if visible is not None
-        else ArticlePage.objects.visible_in(_site_for(page), page.locale)
-    )
+    base = visible if visible is not None else article_model.objects.visible_in(_site_for(page), page.locale)
     sharing = base.sharing_any(tag_ids, page.category_id, muscle_ids).values("pk")
-    tag_score = _count(
-        ArticlePageTag.objects.filter(
-            content_object_id=OuterRef("pk"), tag_id__in=tag_ids or [0]
-        )
-    )
-    muscle_score = _count(
-        MuscleGroup.objects.filter(
-            pk__in=muscle_ids or [0], exercises__used_in_articlepages=OuterRef("pk")
-        )
-    )
+    tag_through = article_model.tags.through
+    tag_score = _count(tag_through.objects.filter(content_object_id=OuterRef("pk"), tag_id__in=tag_ids or [0]))
+    muscle_score = _count(MuscleGroup.objects.filter(pk__in=muscle_ids or [0], **{used_in: OuterRef("pk")}))
     category_score = (
         Case(
             When(category_id=page.category_id, then=Value(1)),
@@ -80,11 +60,7 @@ def scored_candidates(page, exclude_ids: Sequence[int] = (), visible=None):
     return (
         base.filter(pk__in=sharing)
         .exclude(pk__in=[page.pk, *exclude_ids])
-        .annotate(
-            score=tag_score * TAG_WEIGHT
-            + category_score * CATEGORY_WEIGHT
-            + muscle_score * MUSCLE_WEIGHT
-        )
+        .annotate(score=tag_score * TAG_WEIGHT + category_score * CATEGORY_WEIGHT + muscle_score * MUSCLE_WEIGHT)
         .order_by("-score", "-date", "-first_published_at", "-pk")
     )
 
@@ -94,9 +70,10 @@ def related_articles(page, picks: Sequence = (), limit: int | None = None) -> li
 
     A pick that is a draft, private, on another site or the page itself is
     silently dropped: nothing appears that a reader of ``page`` could not open.
+    Cards are of ``page``'s own model, so a host's concrete article page built
+    from ``ArticlePageMixin`` gets related posts among its own articles.
     """
-    from .models import ArticlePage
-
+    article_model = type(page)
     limit = limit or get_setting("RELATED_POSTS_LIMIT")
     pick_ids = []
     for pick in picks:
@@ -105,7 +82,7 @@ def related_articles(page, picks: Sequence = (), limit: int | None = None) -> li
             pick_ids.append(pk)
     pick_ids = pick_ids[:limit]
 
-    visible = ArticlePage.objects.visible_in(_site_for(page), page.locale)
+    visible = article_model.objects.visible_in(_site_for(page), page.locale)
     if pick_ids:
         allowed = set(visible.filter(pk__in=pick_ids).values_list("pk", flat=True))
         pick_ids = [pk for pk in pick_ids if pk in allowed]
@@ -113,13 +90,11 @@ def related_articles(page, picks: Sequence = (), limit: int | None = None) -> li
     auto_ids = []
     if len(pick_ids) < limit:
         auto_ids = list(
-            scored_candidates(page, pick_ids, visible).values_list("pk", flat=True)[
-                : limit - len(pick_ids)
-            ]
+            scored_candidates(page, pick_ids, visible).values_list("pk", flat=True)[: limit - len(pick_ids)]
         )
 
     ids = pick_ids + auto_ids
     if not ids:
         return []
-    cards = ArticlePage.objects.filter(pk__in=ids).for_cards().in_bulk()
+    cards = article_model.objects.filter(pk__in=ids).for_cards().in_bulk()
     return [cards[pk] for pk in ids if pk in cards]

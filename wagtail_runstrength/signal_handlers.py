@@ -6,6 +6,4 @@ from . import conf
 
 
 def register_signal_handlers() -> None:
-    setting_changed.connect(
-        conf.reset_cache, dispatch_uid="wagtail_runstrength_conf_reset"
-    )
+    setting_changed.connect(conf.reset_cache, dispatch_uid="wagtail_runstrength_conf_reset")

@@ -34,6 +34,4 @@ class ArticleBodyBlock(blocks.StreamBlock):
 
     class Meta:
         block_counts = {"related_posts": {"max_num": 1}}
-        help_text = _(
-            "Build the article from blocks. Headings feed the table of contents."
-        )
+        help_text = _("Build the article from blocks. Headings feed the table of contents.")

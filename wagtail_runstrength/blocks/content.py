@@ -30,18 +30,14 @@ class HeadingBlock(blocks.StructBlock):
             ("h4", _("Minor heading (h4)")),
         ],
         default="h2",
-        help_text=_(
-            "Use Section for the main parts of the article; never skip a level."
-        ),
+        help_text=_("Use Section for the main parts of the article; never skip a level."),
     )
     anchor = blocks.CharBlock(
         label=_("Anchor"),
         required=False,
         default="",
         max_length=80,
-        help_text=_(
-            'Optional link target, such as "key-exercises". Leave blank to make one from the heading.'
-        ),
+        help_text=_('Optional link target, such as "key-exercises". Leave blank to make one from the heading.'),
     )
 
     class Meta:
@@ -50,9 +46,7 @@ class HeadingBlock(blocks.StructBlock):
         template = "wagtail_runstrength/blocks/heading.html"
         value_class = HeadingValue
         label_format = "{text}"
-        description = _(
-            "A section heading with a link anchor; feeds the table of contents."
-        )
+        description = _("A section heading with a link anchor; feeds the table of contents.")
         preview_value = {"text": "Why strength training helps runners", "level": "h2"}
 
 
@@ -65,9 +59,7 @@ class ParagraphBlock(blocks.RichTextBlock):
         icon = "pilcrow"
         label = _("Paragraph")
         template = "wagtail_runstrength/blocks/paragraph.html"
-        description = _(
-            "Body text with bold, italic, links and lists. Use a Heading block for headings."
-        )
+        description = _("Body text with bold, italic, links and lists. Use a Heading block for headings.")
         preview_value = (
             "<p>Runners who lift twice a week tend to hold their form later into a race, "
             "when tired muscles would otherwise let the knees and hips drift.</p>"
@@ -77,12 +69,8 @@ class ParagraphBlock(blocks.RichTextBlock):
 class TitledItemBlock(blocks.StructBlock):
     """One item with a bold lead-in and a sentence or two after it."""
 
-    title = blocks.CharBlock(
-        label=_("Lead-in"), max_length=120, help_text=_("A few words, shown in bold.")
-    )
-    text = blocks.TextBlock(
-        label=_("Text"), help_text=_("One or two sentences that follow the lead-in.")
-    )
+    title = blocks.CharBlock(label=_("Lead-in"), max_length=120, help_text=_("A few words, shown in bold."))
+    text = blocks.TextBlock(label=_("Text"), help_text=_("One or two sentences that follow the lead-in."))
 
     class Meta:
         icon = "list-ul"
@@ -100,9 +88,7 @@ class KeyPointsBlock(blocks.StructBlock):
         icon = "list-ol"
         label = _("Key points")
         template = "wagtail_runstrength/blocks/titled_list.html"
-        description = _(
-            "A numbered list of the article's main points, each with a bold lead-in."
-        )
+        description = _("A numbered list of the article's main points, each with a bold lead-in.")
         preview_value = {
             "items": [
                 {
@@ -148,9 +134,7 @@ class TipsBlock(KeyPointsBlock):
 
 class QuoteBlock(blocks.StructBlock):
     quote = blocks.TextBlock(label=_("Quote"))
-    attribution = blocks.CharBlock(
-        label=_("Attribution"), required=False, default="", max_length=255
-    )
+    attribution = blocks.CharBlock(label=_("Attribution"), required=False, default="", max_length=255)
 
     class Meta:
         icon = "openquote"
@@ -165,17 +149,13 @@ class QuoteBlock(blocks.StructBlock):
 
 class ContentImageBlock(blocks.StructBlock):
     image = ImageBlock(label=_("Image"))
-    caption = blocks.CharBlock(
-        label=_("Caption"), required=False, default="", max_length=255
-    )
+    caption = blocks.CharBlock(label=_("Caption"), required=False, default="", max_length=255)
 
     class Meta:
         icon = "image"
         label = _("Image")
         template = "wagtail_runstrength/blocks/image.html"
-        description = _(
-            "A photo with alt text (or marked decorative) and an optional caption."
-        )
+        description = _("A photo with alt text (or marked decorative) and an optional caption.")
 
 
 class VideoEmbedBlock(EmbedBlock):
@@ -190,13 +170,9 @@ class VideoEmbedBlock(EmbedBlock):
 class CallToActionBlock(blocks.StructBlock):
     """A closing prompt with a button. Left entirely blank, it shows the site's default call to action."""
 
-    heading = blocks.CharBlock(
-        label=_("Heading"), required=False, default="", max_length=255
-    )
+    heading = blocks.CharBlock(label=_("Heading"), required=False, default="", max_length=255)
     text = blocks.TextBlock(label=_("Text"), required=False, default="")
-    button_label = blocks.CharBlock(
-        label=_("Button label"), required=False, default="", max_length=60
-    )
+    button_label = blocks.CharBlock(label=_("Button label"), required=False, default="", max_length=60)
     page = blocks.PageChooserBlock(label=_("Link to a page"), required=False)
     url = blocks.URLBlock(label=_("…or to an address"), required=False)
 
@@ -204,12 +180,8 @@ class CallToActionBlock(blocks.StructBlock):
         icon = "link-external"
         label = _("Call to action")
         template = "wagtail_runstrength/blocks/call_to_action.html"
-        description = _(
-            "A prompt with a button, such as booking an assessment. Leave blank to use the site's default."
-        )
-        help_text = _(
-            "Leave every field blank to show the default call to action from the site's settings."
-        )
+        description = _("A prompt with a button, such as booking an assessment. Leave blank to use the site's default.")
+        help_text = _("Leave every field blank to show the default call to action from the site's settings.")
         preview_value = {
             "heading": "Ready to run stronger?",
             "text": "Our physical therapists build strength plans around your training.",
@@ -219,10 +191,7 @@ class CallToActionBlock(blocks.StructBlock):
 
     @staticmethod
     def is_blank(value) -> bool:
-        return not any(
-            value.get(name)
-            for name in ("heading", "text", "button_label", "page", "url")
-        )
+        return not any(value.get(name) for name in ("heading", "text", "button_label", "page", "url"))
 
     def clean(self, value):
         value = super().clean(value)
@@ -230,9 +199,7 @@ class CallToActionBlock(blocks.StructBlock):
             return value
         errors = {}
         if not value.get("button_label"):
-            errors["button_label"] = ValidationError(
-                _("A call to action needs a button label.")
-            )
+            errors["button_label"] = ValidationError(_("A call to action needs a button label."))
         if bool(value.get("page")) == bool(value.get("url")):
             message = _("Choose a page or enter an address, but not both.")
             errors["page"] = ValidationError(message)

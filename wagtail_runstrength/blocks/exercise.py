@@ -34,11 +34,7 @@ class ExerciseChooserBlock(SnippetChooserBlock):
 
     def bulk_to_python(self, values):
         ids = [value for value in values if value is not None]
-        found = (
-            self.target_model.objects.filter(pk__in=ids).for_cards().in_bulk()
-            if ids
-            else {}
-        )
+        found = self.target_model.objects.filter(pk__in=ids).for_cards().in_bulk() if ids else {}
         result, seen = [], set()
         for pk in values:
             exercise = found.get(pk)
@@ -90,26 +86,18 @@ def _bounded_integer(label, maximum, help_text, minimum=1):
 
 
 class ExerciseBlock(blocks.StructBlock):
-    exercise = ExerciseChooserBlock(
-        label=_("Exercise"), help_text=_("Choose an exercise from the library.")
-    )
+    exercise = ExerciseChooserBlock(label=_("Exercise"), help_text=_("Choose an exercise from the library."))
     note = blocks.TextBlock(
         label=_("Note for this article"),
         required=False,
         default="",
         help_text=_("Optional: why this exercise matters here, or how to adapt it."),
     )
-    sets = _bounded_integer(
-        _("Sets"), MAX_SETS, _("Leave the dose blank to use the exercise's default.")
-    )
+    sets = _bounded_integer(_("Sets"), MAX_SETS, _("Leave the dose blank to use the exercise's default."))
     reps = _bounded_integer(_("Reps"), MAX_REPS, _("Repetitions per set."))
-    seconds = _bounded_integer(
-        _("Seconds"), MAX_SECONDS, _("Seconds per set, for holds (instead of reps).")
-    )
+    seconds = _bounded_integer(_("Seconds"), MAX_SECONDS, _("Seconds per set, for holds (instead of reps)."))
     per_side = blocks.BooleanBlock(label=_("Each side"), required=False)
-    rest_seconds = _bounded_integer(
-        _("Rest (seconds)"), MAX_REST_SECONDS, _("Rest between sets.")
-    )
+    rest_seconds = _bounded_integer(_("Rest (seconds)"), MAX_REST_SECONDS, _("Rest between sets."))
 
     class Meta:
         icon = "pick"
@@ -117,20 +105,14 @@ class ExerciseBlock(blocks.StructBlock):
         template = "wagtail_runstrength/blocks/exercise.html"
         value_class = ExerciseValue
         form_classname = "struct-block runstrength-exercise-block"
-        description = _(
-            "An exercise card from the library, with an optional note and dose for this article."
-        )
+        description = _("An exercise card from the library, with an optional note and dose for this article.")
 
     def clean(self, value):
         value = super().clean(value)
-        errors = prescription_errors(
-            value.get("sets"), value.get("reps"), value.get("seconds")
-        )
+        errors = prescription_errors(value.get("sets"), value.get("reps"), value.get("seconds"))
         if errors:
             raise StructBlockValidationError(
-                block_errors={
-                    name: ValidationError(message) for name, message in errors.items()
-                }
+                block_errors={name: ValidationError(message) for name, message in errors.items()}
             )
         return value
 
@@ -151,9 +133,7 @@ class ExerciseGroupBlock(blocks.StructBlock):
         label = _("Exercise group")
         template = "wagtail_runstrength/blocks/exercise_group.html"
         label_format = "{heading}"
-        description = _(
-            "A grid of exercise cards under one heading, such as a routine."
-        )
+        description = _("A grid of exercise cards under one heading, such as a routine.")
 
     @cached_property
     def _exercise_list(self):
@@ -167,14 +147,8 @@ class ExerciseGroupBlock(blocks.StructBlock):
             if exercise is None:
                 continue
             if exercise.pk in seen:
-                errors[index] = ValidationError(
-                    _("%(name)s is already in this group.") % {"name": exercise.name}
-                )
+                errors[index] = ValidationError(_("%(name)s is already in this group.") % {"name": exercise.name})
             seen.add(exercise.pk)
         if errors:
-            raise StructBlockValidationError(
-                block_errors={
-                    "exercises": ListBlockValidationError(block_errors=errors)
-                }
-            )
+            raise StructBlockValidationError(block_errors={"exercises": ListBlockValidationError(block_errors=errors)})
         return value

@@ -18,23 +18,17 @@ class RelatedPostsBlock(blocks.StructBlock):
         default=_("Blog posts you may be interested in"),
     )
     posts = blocks.ListBlock(
-        blocks.PageChooserBlock(
-            page_type="wagtail_runstrength.ArticlePage", label=_("Article")
-        ),
+        blocks.PageChooserBlock(page_type="wagtail_runstrength.ArticlePage", label=_("Article")),
         label=_("Chosen articles"),
         min_num=0,
-        help_text=_(
-            "Optional. Shown first, in this order. Drafts and private articles are never shown."
-        ),
+        help_text=_("Optional. Shown first, in this order. Drafts and private articles are never shown."),
     )
     limit = blocks.IntegerBlock(
         label=_("Number of cards"),
         required=False,
         min_value=1,
         max_value=12,
-        help_text=_(
-            "Leave blank for the site's default. Free places are filled with the closest matching articles."
-        ),
+        help_text=_("Leave blank for the site's default. Free places are filled with the closest matching articles."),
     )
 
     class Meta:
@@ -49,9 +43,7 @@ class RelatedPostsBlock(blocks.StructBlock):
         if page is None or not getattr(page, "pk", None):
             return []
         limit = value.get("limit") or get_setting("RELATED_POSTS_LIMIT")
-        return related_articles(
-            page, [post for post in value.get("posts") or [] if post], limit
-        )
+        return related_articles(page, [post for post in value.get("posts") or [] if post], limit)
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
@@ -63,11 +55,7 @@ def reject_self_pick(value, page) -> None:
     """Raise a field error when the editor picked the page the block sits on."""
     if page is None or not page.pk:
         return
-    if any(
-        post is not None and post.pk == page.pk for post in value.get("posts") or []
-    ):
+    if any(post is not None and post.pk == page.pk for post in value.get("posts") or []):
         raise StructBlockValidationError(
-            block_errors={
-                "posts": ValidationError(_("An article cannot be related to itself."))
-            }
+            block_errors={"posts": ValidationError(_("An article cannot be related to itself."))}
         )

@@ -48,9 +48,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "intro",
-                    wagtail.fields.RichTextField(
-                        blank=True, verbose_name="introduction"
-                    ),
+                    wagtail.fields.RichTextField(blank=True, verbose_name="introduction"),
                 ),
             ],
             options={
@@ -147,9 +145,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "hero_caption",
-                    models.CharField(
-                        blank=True, max_length=255, verbose_name="hero caption"
-                    ),
+                    models.CharField(blank=True, max_length=255, verbose_name="hero caption"),
                 ),
                 (
                     "last_reviewed",
@@ -728,9 +724,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "live",
-                    models.BooleanField(
-                        default=True, editable=False, verbose_name="live"
-                    ),
+                    models.BooleanField(default=True, editable=False, verbose_name="live"),
                 ),
                 (
                     "has_unpublished_changes",
@@ -751,27 +745,19 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "last_published_at",
-                    models.DateTimeField(
-                        editable=False, null=True, verbose_name="last published at"
-                    ),
+                    models.DateTimeField(editable=False, null=True, verbose_name="last published at"),
                 ),
                 (
                     "go_live_at",
-                    models.DateTimeField(
-                        blank=True, null=True, verbose_name="go live date/time"
-                    ),
+                    models.DateTimeField(blank=True, null=True, verbose_name="go live date/time"),
                 ),
                 (
                     "expire_at",
-                    models.DateTimeField(
-                        blank=True, null=True, verbose_name="expiry date/time"
-                    ),
+                    models.DateTimeField(blank=True, null=True, verbose_name="expiry date/time"),
                 ),
                 (
                     "expired",
-                    models.BooleanField(
-                        default=False, editable=False, verbose_name="expired"
-                    ),
+                    models.BooleanField(default=False, editable=False, verbose_name="expired"),
                 ),
                 ("name", models.CharField(max_length=255, verbose_name="name")),
                 (

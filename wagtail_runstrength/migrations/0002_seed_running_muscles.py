@@ -38,9 +38,7 @@ def seed(apps, schema_editor):
     MuscleGroup = apps.get_model("wagtail_runstrength", "MuscleGroup")
     locale = _default_locale(apps)
     for slug, name, region in RUNNING_MUSCLES:
-        MuscleGroup.objects.get_or_create(
-            slug=slug, locale=locale, defaults={"name": name, "region": region}
-        )
+        MuscleGroup.objects.get_or_create(slug=slug, locale=locale, defaults={"name": name, "region": region})
 
 
 def unseed(apps, schema_editor):

@@ -9,6 +9,7 @@ from .articles import (
 )
 from .exercises import ExerciseSnippet
 from .people import Clinician
+from .querysets import ArticlePageManager, ArticlePageQuerySet
 from .settings import RunStrengthSettings
 from .taxonomy import ArticleCategory, MuscleGroup
 
@@ -17,7 +18,9 @@ __all__ = [
     "ArticleIndexPage",
     "ArticleIndexPageMixin",
     "ArticlePage",
+    "ArticlePageManager",
     "ArticlePageMixin",
+    "ArticlePageQuerySet",
     "ArticlePageTag",
     "Clinician",
     "ExerciseSnippet",

@@ -61,17 +61,13 @@ class ArticlePageMixin(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_(
-            "The large photo at the top. Its description is the alt text unless you write one below."
-        ),
+        help_text=_("The large photo at the top. Its description is the alt text unless you write one below."),
     )
     hero_alt = models.CharField(
         _("hero alt text override"),
         max_length=255,
         blank=True,
-        help_text=_(
-            "Describe the photo for readers who cannot see it. Leave blank to use the image's description."
-        ),
+        help_text=_("Describe the photo for readers who cannot see it. Leave blank to use the image's description."),
     )
     hero_caption = models.CharField(_("hero caption"), max_length=255, blank=True)
     category = models.ForeignKey(
@@ -109,9 +105,7 @@ class ArticlePageMixin(models.Model):
         _("article date"),
         null=True,
         blank=True,
-        help_text=_(
-            "Shown on the article. Leave blank to use the date it is first published."
-        ),
+        help_text=_("Shown on the article. Leave blank to use the date it is first published."),
     )
     excerpt = models.TextField(
         _("excerpt"),
@@ -134,9 +128,7 @@ class ArticlePageMixin(models.Model):
         related_name="used_in_%(class)ss",
         blank=True,
         editable=False,
-        help_text=_(
-            "Kept in step with the body on every save; used for filters and related posts."
-        ),
+        help_text=_("Kept in step with the body on every save; used for filters and related posts."),
     )
 
     article_content_panels = [
@@ -179,11 +171,7 @@ class ArticlePageMixin(models.Model):
             self.read_time_minutes = self.compute_read_time()
             if update_fields is not None and "read_time_minutes" not in update_fields:
                 kwargs["update_fields"] = [*update_fields, "read_time_minutes"]
-        if (
-            self.date is None
-            and self.live
-            and (update_fields is None or "live" in update_fields)
-        ):
+        if self.date is None and self.live and (update_fields is None or "live" in update_fields):
             self.date = timezone.localdate(self.first_published_at or timezone.now())
         result = super().save(*args, **kwargs)
         if body_changed:
@@ -198,11 +186,7 @@ class ArticlePageMixin(models.Model):
                     reject_self_pick(block.value, self)
                 except ValidationError as error:
                     raise ValidationError(
-                        {
-                            "body": StreamBlockValidationError(
-                                block_errors={position: error}
-                            )
-                        }
+                        {"body": StreamBlockValidationError(block_errors={position: error})}
                     ) from error
         # Computed here as well as in save(): a draft revision is serialised
         # before the page row is saved, and must carry the fresh value.
@@ -251,11 +235,7 @@ class ArticlePageMixin(models.Model):
                 items = block.value["exercises"]
             else:
                 continue
-            ids.extend(
-                item["exercise"].pk
-                for item in items
-                if item.get("exercise") is not None
-            )
+            ids.extend(item["exercise"].pk for item in items if item.get("exercise") is not None)
         return list(dict.fromkeys(ids))
 
     # Rendering
@@ -263,9 +243,7 @@ class ArticlePageMixin(models.Model):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["headings"] = [
-            block.value
-            for block in self.body
-            if block.block_type == "heading" and block.value["level"] == "h2"
+            block.value for block in self.body if block.block_type == "heading" and block.value["level"] == "h2"
         ]
         return context
 
@@ -288,12 +266,7 @@ class ArticleIndexPageMixin(models.Model):
         """Live, public child articles in this page's locale, newest first."""
         article_model = apps.get_model(self.article_model_name)
         site = self.get_site()
-        return (
-            article_model.objects.child_of(self)
-            .visible_in(site, self.locale)
-            .newest_first()
-            .for_cards()
-        )
+        return article_model.objects.child_of(self).visible_in(site, self.locale).newest_first().for_cards()
 
     def filtered_articles(self, request):
         articles = self.get_articles(request)
@@ -320,9 +293,7 @@ class ArticleIndexPageMixin(models.Model):
             paginator=paginator,
             filters=filters,
             active_tag=filters.get("tag"),
-            active_category=ArticleCategory.objects.filter(
-                slug=filters["category"]
-            ).first()
+            active_category=ArticleCategory.objects.filter(slug=filters["category"]).first()
             if "category" in filters
             else None,
             filter_query="&".join(f"{key}={value}" for key, value in filters.items()),
@@ -333,9 +304,7 @@ class ArticleIndexPageMixin(models.Model):
 class ArticleIndexPage(ArticleIndexPageMixin, BasePage):  # noqa: DJ008 (Page defines __str__)
     """The blog section that holds articles."""
 
-    content_panels = (
-        BasePage.content_panels + ArticleIndexPageMixin.index_content_panels
-    )
+    content_panels = BasePage.content_panels + ArticleIndexPageMixin.index_content_panels
     search_fields = BasePage.search_fields + ArticleIndexPageMixin.index_search_fields
 
     subpage_types = ["wagtail_runstrength.ArticlePage"]
@@ -353,9 +322,7 @@ class ArticlePage(ArticlePageMixin, BasePage):  # noqa: DJ008 (Page defines __st
         through="wagtail_runstrength.ArticlePageTag",
         verbose_name=_("tags"),
         blank=True,
-        help_text=_(
-            "Topics such as Running or Knee. Shared tags bring articles together in related posts."
-        ),
+        help_text=_("Topics such as Running or Knee. Shared tags bring articles together in related posts."),
     )
 
     objects = ArticlePageManager()

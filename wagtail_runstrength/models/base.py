@@ -23,9 +23,7 @@ class SluggedTranslatableModel(TranslatableMixin, models.Model):
         max_length=255,
         blank=True,
         allow_unicode=True,
-        help_text=_(
-            "Used in web addresses and API filters. Leave blank to make one from the name."
-        ),
+        help_text=_("Used in web addresses and API filters. Leave blank to make one from the name."),
     )
 
     class Meta(TranslatableMixin.Meta):
@@ -44,12 +42,6 @@ class SluggedTranslatableModel(TranslatableMixin, models.Model):
         if not self.slug and self.name:
             self.slug = slugify(self.name, allow_unicode=True)
         locale_id = self.locale_id or self.get_default_locale().pk
-        clash = (
-            type(self)
-            ._default_manager.filter(slug=self.slug, locale_id=locale_id)
-            .exclude(pk=self.pk)
-        )
+        clash = type(self)._default_manager.filter(slug=self.slug, locale_id=locale_id).exclude(pk=self.pk)
         if self.slug and clash.exists():
-            raise ValidationError(
-                {"slug": _("Another entry in this language already uses this slug.")}
-            )
+            raise ValidationError({"slug": _("Another entry in this language already uses this slug.")})

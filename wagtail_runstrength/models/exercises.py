@@ -34,9 +34,7 @@ class ExerciseQuerySet(models.QuerySet):
 
     def for_cards(self):
         """Everything an exercise card shows, fetched in a fixed number of queries."""
-        return self.select_related("locale").prefetch_related(
-            image_prefetch("image"), "target_muscles"
-        )
+        return self.select_related("locale").prefetch_related(image_prefetch("image"), "target_muscles")
 
 
 class ExerciseSnippet(
@@ -78,9 +76,7 @@ class ExerciseSnippet(
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_(
-            "A photo of the exercise. Its description is used as alt text unless you write one below."
-        ),
+        help_text=_("A photo of the exercise. Its description is used as alt text unless you write one below."),
     )
     image_alt = models.CharField(
         _("alt text override"),
@@ -95,9 +91,7 @@ class ExerciseSnippet(
         verbose_name=_("target muscles"),
         related_name="exercises",
         blank=True,
-        help_text=_(
-            "The muscles this exercise mainly works. Readers and the API can filter by them."
-        ),
+        help_text=_("The muscles this exercise mainly works. Readers and the API can filter by them."),
     )
     equipment = models.CharField(
         _("equipment"),
@@ -161,16 +155,12 @@ class ExerciseSnippet(
     coaching_cues = models.TextField(
         _("coaching cues"),
         blank=True,
-        help_text=_(
-            'Short reminders, one per line, for example "Knee tracks over the second toe".'
-        ),
+        help_text=_('Short reminders, one per line, for example "Knee tracks over the second toe".'),
     )
     safety_notes = models.TextField(
         _("safety notes"),
         blank=True,
-        help_text=_(
-            "When to stop or modify the exercise, and who should ask a clinician first."
-        ),
+        help_text=_("When to stop or modify the exercise, and who should ask a clinician first."),
     )
     video_url = models.URLField(
         _("video URL"),
@@ -241,15 +231,11 @@ class ExerciseSnippet(
 
     @property
     def prescription(self) -> Prescription:
-        return Prescription(
-            self.sets, self.reps, self.seconds, self.per_side, self.rest_seconds
-        )
+        return Prescription(self.sets, self.reps, self.seconds, self.per_side, self.rest_seconds)
 
     @property
     def coaching_cue_list(self) -> list[str]:
-        return [
-            line.strip() for line in self.coaching_cues.splitlines() if line.strip()
-        ]
+        return [line.strip() for line in self.coaching_cues.splitlines() if line.strip()]
 
     @property
     def card_spec(self) -> str:

@@ -18,25 +18,19 @@ class Clinician(index.Indexed, TranslatableMixin, models.Model):
         _("credentials"),
         max_length=100,
         blank=True,
-        help_text=_(
-            'Post-nominal letters as they should appear after the name, for example "DPT, OCS".'
-        ),
+        help_text=_('Post-nominal letters as they should appear after the name, for example "DPT, OCS".'),
     )
     role = models.CharField(
         _("role"),
         max_length=255,
         blank=True,
-        help_text=_(
-            'The clinician\'s job title at the clinic, for example "Physical therapist".'
-        ),
+        help_text=_('The clinician\'s job title at the clinic, for example "Physical therapist".'),
     )
     registration_number = models.CharField(
         _("registration number"),
         max_length=100,
         blank=True,
-        help_text=_(
-            "Optional professional licence or registration number, shown on the profile."
-        ),
+        help_text=_("Optional professional licence or registration number, shown on the profile."),
     )
     photo = models.ForeignKey(
         get_image_model_string(),
@@ -54,9 +48,7 @@ class Clinician(index.Indexed, TranslatableMixin, models.Model):
     profile_url = models.URLField(
         _("profile URL"),
         blank=True,
-        help_text=_(
-            "A page with more about this clinician, on this site or elsewhere."
-        ),
+        help_text=_("A page with more about this clinician, on this site or elsewhere."),
     )
 
     panels = [

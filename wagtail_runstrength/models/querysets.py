@@ -30,9 +30,7 @@ class ArticlePageQuerySet(PageQuerySet):
 
     def for_cards(self):
         """Everything an article card shows (category, tags, thumbnail rendition) in a fixed number of queries."""
-        return self.select_related("category").prefetch_related(
-            "tags", image_prefetch("hero_image", THUMBNAIL_SPEC)
-        )
+        return self.select_related("category").prefetch_related("tags", image_prefetch("hero_image", THUMBNAIL_SPEC))
 
     def sharing_any(self, tag_ids, category_id, muscle_ids):
         """Articles sharing at least one tag, the category or a target muscle."""

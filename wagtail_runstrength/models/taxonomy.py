@@ -43,9 +43,7 @@ class ArticleCategory(index.Indexed, SluggedTranslatableModel):
     description = models.TextField(
         _("description"),
         blank=True,
-        help_text=_(
-            "One or two sentences shown at the top of the category's article listing."
-        ),
+        help_text=_("One or two sentences shown at the top of the category's article listing."),
     )
 
     panels = ["name", "slug", "description"]
