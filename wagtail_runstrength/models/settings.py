@@ -51,6 +51,14 @@ class RunStrengthSettings(BaseSiteSetting):
         related_name="+",
     )
     cta_url = models.URLField(_("…or to an address"), blank=True)
+    frontend_base_url = models.URLField(
+        _("frontend base URL"),
+        blank=True,
+        help_text=_(
+            "For headless sites only: the address of the frontend that readers visit, such as "
+            "https://www.example-clinic.com. Page links in the API, feeds and sitemaps then point there."
+        ),
+    )
 
     select_related = ["logo", "cta_page"]
 
@@ -68,6 +76,7 @@ class RunStrengthSettings(BaseSiteSetting):
             heading=_("Default call to action"),
             help_text=_("Shown by call-to-action blocks that editors leave blank."),
         ),
+        MultiFieldPanel(["frontend_base_url"], heading=_("Headless frontend")),
     ]
 
     class Meta:
