@@ -128,7 +128,7 @@ def test_exercise_card_shows_image_alt_name_summary_muscles_and_default_prescrip
     assert '<h3 class="rs-card__title">Side hip abduction</h3>' in html
     assert "Steadies the pelvis." in html
     assert "<dd>Gluteus medius</dd>" in html
-    assert "2 × 15 reps each side, rest 60 s" in html
+    assert "2 × 15 reps each side, rest 60\u00a0s" in html
 
 
 def test_exercise_prescription_override_replaces_the_default_and_note_is_shown():
@@ -144,7 +144,7 @@ def test_exercise_prescription_override_replaces_the_default_and_note_is_shown()
             }
         )
     )
-    assert "4 × 30 s hold" in html and "3 × 10 reps" not in html
+    assert "4 × 30\u00a0s hold" in html and "3 × 10 reps" not in html
     assert "Slow lowering." in html
 
 

@@ -92,7 +92,7 @@ def test_slug_is_made_from_the_name_when_left_blank():
 
 def test_prescription_reads_like_a_coach_writes_it():
     exercise = ExerciseFactory.build(sets=3, reps=None, seconds=30, per_side=True, rest_seconds=45)
-    assert str(exercise.prescription) == "3 × 30 s hold each side, rest 45 s"
+    assert str(exercise.prescription) == "3 × 30\u00a0s hold each side, rest 45\u00a0s"
 
 
 def test_exercise_is_a_snippet_with_drafts_and_revisions():

@@ -43,7 +43,7 @@ class Prescription:
         if not self:
             return ""
         if self.seconds:
-            dose = _("%(seconds)s s hold") % {"seconds": self.seconds}
+            dose = _("%(seconds)s\u00a0s hold") % {"seconds": self.seconds}
         elif self.reps:
             dose = _("%(reps)s reps") % {"reps": self.reps}
         else:
@@ -57,7 +57,7 @@ class Prescription:
         if self.per_side:
             text = _("%(dose)s each side") % {"dose": text}
         if self.rest_seconds:
-            text = _("%(dose)s, rest %(rest)s s") % {
+            text = _("%(dose)s, rest %(rest)s\u00a0s") % {
                 "dose": text,
                 "rest": self.rest_seconds,
             }
