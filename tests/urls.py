@@ -1,8 +1,21 @@
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v3.urls import api as api_v3
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+
+from wagtail_runstrength.api.v2 import ArticlesAPIViewSet, ExercisesAPIViewSet, PagesAPIViewSet
+
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", PagesAPIViewSet)
+api_router.register_endpoint("images", ImagesAPIViewSet)
+api_router.register_endpoint("articles", ArticlesAPIViewSet)
+api_router.register_endpoint("exercises", ExercisesAPIViewSet)
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    path("api/v2/", api_router.urls),
+    path("api/v3/", api_v3.urls),
     path("", include(wagtail_urls)),
 ]

@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.utils.translation import gettext_lazy as _
 
 
@@ -18,3 +18,7 @@ class WagtailRunStrengthAppConfig(AppConfig):
         conf.check_settings()
         register(check_required_apps)
         register_signal_handlers()
+        if apps.is_installed("wagtail.api.v3"):
+            from .api.v3 import register as register_api_v3
+
+            register_api_v3()

@@ -10,6 +10,8 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
+from ..images import prefetch_renditions_for
+
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
 
@@ -157,6 +159,12 @@ class ContentImageBlock(blocks.StructBlock):
         template = "wagtail_runstrength/blocks/image.html"
         description = _("A photo with alt text (or marked decorative) and an optional caption.")
 
+    def bulk_to_python(self, values):
+        # Fetch every image's renditions together, so ten image blocks cost what one does.
+        struct_values = super().bulk_to_python(values)
+        prefetch_renditions_for([value.get("image") for value in struct_values])
+        return struct_values
+
 
 class VideoEmbedBlock(EmbedBlock):
     class Meta:
@@ -214,8 +222,12 @@ class CallToActionBlock(blocks.StructBlock):
         return context
 
 
-def resolve_call_to_action(value, parent_context=None) -> dict | None:
-    """The heading, text, label and link to show; falls back to the site's settings when the block is blank."""
+def resolve_call_to_action(value, parent_context=None, site=None) -> dict | None:
+    """The heading, text, label and link to show; falls back to the site's settings when the block is blank.
+
+    The site comes from ``site`` or else from the request in ``parent_context``;
+    with neither, a blank block has nothing to show.
+    """
     if not CallToActionBlock.is_blank(value):
         page = value.get("page")
         return {
@@ -224,10 +236,13 @@ def resolve_call_to_action(value, parent_context=None) -> dict | None:
             "button_label": value.get("button_label"),
             "href": page.url if page else value.get("url"),
         }
-    request = (parent_context or {}).get("request")
-    if request is None:
-        return None
     from ..models import RunStrengthSettings
 
-    site_settings = RunStrengthSettings.for_request(request)
+    request = (parent_context or {}).get("request")
+    if site is not None:
+        site_settings = RunStrengthSettings.for_site(site)
+    elif request is not None:
+        site_settings = RunStrengthSettings.for_request(request)
+    else:
+        return None
     return site_settings.default_call_to_action()

@@ -28,6 +28,7 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Page  # noqa: F401  (sets swapper's "WAGTAIL_" prefix before load_model)
 from wagtail.search import index
 
+from ..api.model_fields import article_api_fields, article_index_api_fields
 from ..blocks import ArticleBodyBlock
 from ..blocks.related import reject_self_pick
 from ..conf import get_setting
@@ -310,6 +311,8 @@ class ArticleIndexPage(ArticleIndexPageMixin, BasePage):  # noqa: DJ008 (Page de
     subpage_types = ["wagtail_runstrength.ArticlePage"]
     template = "wagtail_runstrength/article_index_page.html"
 
+    api_fields = article_index_api_fields()
+
     class Meta:
         verbose_name = _("article index page")
         verbose_name_plural = _("article index pages")
@@ -344,6 +347,8 @@ class ArticlePage(ArticlePageMixin, BasePage):  # noqa: DJ008 (Page defines __st
     parent_page_types = ["wagtail_runstrength.ArticleIndexPage"]
     subpage_types = []
     template = "wagtail_runstrength/article_page.html"
+
+    api_fields = article_api_fields()
 
     class Meta:
         verbose_name = _("article page")

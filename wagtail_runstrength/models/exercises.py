@@ -14,7 +14,9 @@ from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
 from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
+from ..api.model_fields import exercise_api_fields
 from ..images import CARD_SPEC, alt_text, image_prefetch
 from ..prescription import (
     MAX_REPS,
@@ -27,7 +29,7 @@ from ..prescription import (
 from .base import SluggedTranslatableModel
 
 
-class ExerciseQuerySet(models.QuerySet):
+class ExerciseQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def live(self):
         """Exercises that are published (drafts of new exercises are left out)."""
         return self.filter(live=True)
@@ -185,6 +187,8 @@ class ExerciseSnippet(
     )
 
     objects = ExerciseQuerySet.as_manager()
+
+    api_fields = exercise_api_fields()
 
     panels = [
         "name",

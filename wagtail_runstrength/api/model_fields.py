@@ -1,0 +1,46 @@
+"""The ``api_fields`` of the package's models, in one place rather than spread over the models."""
+
+from wagtail.api import APIField
+
+from . import fields
+
+
+def article_api_fields() -> list[APIField]:
+    return [
+        APIField("intro", serializer=fields.RichTextHTMLField()),
+        APIField("hero_image", serializer=fields.whole_object(fields.HeroImageField)),
+        APIField("hero_caption"),
+        APIField("category", serializer=fields.CategoryField()),
+        APIField("tags"),
+        APIField("author", serializer=fields.ClinicianField()),
+        APIField("reviewer", serializer=fields.ClinicianField()),
+        APIField("last_reviewed"),
+        APIField("date", serializer=fields.whole_object(fields.DisplayDateField)),
+        APIField("excerpt", serializer=fields.whole_object(fields.ExcerptField)),
+        APIField("read_time_minutes"),
+        APIField("body", serializer=fields.whole_object(fields.ArticleBodyField)),
+    ]
+
+
+def article_index_api_fields() -> list[APIField]:
+    return [APIField("intro", serializer=fields.RichTextHTMLField())]
+
+
+def exercise_api_fields() -> list[APIField]:
+    return [
+        APIField("name"),
+        APIField("slug"),
+        APIField("summary"),
+        APIField("target_muscles", serializer=fields.MuscleListField()),
+        APIField("equipment"),
+        APIField("difficulty"),
+        APIField("prescription", serializer=fields.whole_object(fields.PrescriptionField)),
+        APIField("instructions", serializer=fields.StepsField()),
+        APIField("coaching_cues", serializer=fields.whole_object(fields.CuesField)),
+        APIField("safety_notes"),
+        APIField("video_url"),
+        APIField("image", serializer=fields.whole_object(fields.ExerciseImageField)),
+        APIField("progressions", serializer=fields.ExerciseLinksField()),
+        APIField("regressions", serializer=fields.ExerciseLinksField()),
+        APIField("articles", serializer=fields.whole_object(fields.ArticlesUsingField)),
+    ]

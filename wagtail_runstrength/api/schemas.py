@@ -1,0 +1,232 @@
+"""The published shapes of the package's API data, as pydantic models.
+
+One model per block type, joined in a union discriminated on ``type``. The
+same models describe API v2 output (``representation.py`` builds plain dicts
+that validate against them; a test checks that) and type the v3 OpenAPI
+document. Names carry a ``RunStrength`` prefix so they never collide with a
+host's schemas in one OpenAPI document. Changing a model changes a public
+contract: the OpenAPI snapshot test shows it.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Schema(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class RunStrengthRendition(_Schema):
+    url: str
+    full_url: str
+    width: int
+    height: int
+
+
+class RunStrengthImage(_Schema):
+    """An image with its alt text and renditions keyed by size name (``thumbnail``, ``card``, ``large``)."""
+
+    id: int
+    title: str
+    alt: str
+    decorative: bool = False
+    width: int
+    height: int
+    renditions: dict[str, RunStrengthRendition]
+
+
+class RunStrengthMuscleGroup(_Schema):
+    id: int
+    name: str
+    slug: str
+    region: str
+
+
+class RunStrengthCategory(_Schema):
+    id: int
+    name: str
+    slug: str
+
+
+class RunStrengthClinician(_Schema):
+    id: int
+    name: str
+    credentials: str
+    display_name: str
+    role: str
+    registration_number: str
+    bio: str
+    profile_url: str
+    photo: RunStrengthImage | None
+
+
+class RunStrengthPrescription(_Schema):
+    sets: int | None
+    reps: int | None
+    seconds: int | None
+    per_side: bool
+    rest_seconds: int | None
+    text: str = Field(description='The dose as a reader sees it, e.g. "3 × 10 reps each side, rest 60 s".')
+
+
+class RunStrengthExerciseLink(_Schema):
+    id: int
+    name: str
+    slug: str
+
+
+class RunStrengthArticleLink(_Schema):
+    id: int
+    title: str
+    url: str | None
+
+
+class RunStrengthExercise(_Schema):
+    id: int
+    name: str
+    slug: str
+    summary: str
+    target_muscles: list[RunStrengthMuscleGroup]
+    equipment: str
+    difficulty: str
+    prescription: RunStrengthPrescription
+    instructions: list[str]
+    coaching_cues: list[str]
+    safety_notes: str
+    video_url: str
+    image: RunStrengthImage | None
+    progressions: list[RunStrengthExerciseLink]
+    regressions: list[RunStrengthExerciseLink]
+
+
+class RunStrengthExerciseDetail(RunStrengthExercise):
+    """An exercise as the exercises endpoint returns it, with the live articles that use it."""
+
+    articles: list[RunStrengthArticleLink]
+
+
+class RunStrengthArticleCard(_Schema):
+    id: int
+    title: str
+    url: str | None
+    category: RunStrengthCategory | None
+    excerpt: str
+    tags: list[str]
+    thumbnail: RunStrengthImage | None
+    read_time_minutes: int
+    date: datetime.date | None
+
+
+# Block values
+
+
+class RunStrengthHeadingValue(_Schema):
+    text: str
+    level: Literal["h2", "h3", "h4"]
+    anchor: str
+
+
+class RunStrengthTitledItem(_Schema):
+    title: str
+    text: str
+
+
+class RunStrengthTitledListValue(_Schema):
+    items: list[RunStrengthTitledItem]
+
+
+class RunStrengthImageBlockValue(_Schema):
+    image: RunStrengthImage | None
+    caption: str
+
+
+class RunStrengthExerciseBlockValue(_Schema):
+    exercise: RunStrengthExercise | None = Field(description="null when the exercise was deleted or unpublished.")
+    note: str
+    prescription: RunStrengthPrescription = Field(description="The article's dose, or the exercise's default.")
+
+
+class RunStrengthExerciseGroupValue(_Schema):
+    heading: str
+    intro: str
+    exercises: list[RunStrengthExerciseBlockValue]
+
+
+class RunStrengthCallToActionValue(_Schema):
+    heading: str
+    text: str
+    button_label: str
+    url: str | None
+
+
+class RunStrengthQuoteValue(_Schema):
+    quote: str
+    attribution: str
+
+
+class RunStrengthEmbedValue(_Schema):
+    url: str
+
+
+class RunStrengthRelatedPostsValue(_Schema):
+    heading: str
+    cards: list[RunStrengthArticleCard]
+
+
+def _block(type_name: str, value_type):
+    """A block schema: ``{"type": <name>, "id": <uuid>, "value": <value_type>}``."""
+    name = "RunStrength" + "".join(part.title() for part in type_name.split("_")) + "Block"
+    return type(
+        name,
+        (_Schema,),
+        {
+            "__annotations__": {"type": Literal[type_name], "id": str, "value": value_type},
+            "__module__": __name__,
+        },
+    )
+
+
+HeadingBlock = _block("heading", RunStrengthHeadingValue)
+ParagraphBlock = _block("paragraph", str)
+ImageBlock = _block("image", RunStrengthImageBlockValue)
+KeyPointsBlock = _block("key_points", RunStrengthTitledListValue)
+ExerciseBlock = _block("exercise", RunStrengthExerciseBlockValue)
+ExerciseGroupBlock = _block("exercise_group", RunStrengthExerciseGroupValue)
+TipsBlock = _block("tips", RunStrengthTitledListValue)
+CallToActionBlock = _block("call_to_action", RunStrengthCallToActionValue | None)
+QuoteBlock = _block("quote", RunStrengthQuoteValue)
+EmbedBlock = _block("embed", RunStrengthEmbedValue | None)
+RelatedPostsBlock = _block("related_posts", RunStrengthRelatedPostsValue)
+
+BLOCK_SCHEMAS = {
+    "heading": HeadingBlock,
+    "paragraph": ParagraphBlock,
+    "image": ImageBlock,
+    "key_points": KeyPointsBlock,
+    "exercise": ExerciseBlock,
+    "exercise_group": ExerciseGroupBlock,
+    "tips": TipsBlock,
+    "call_to_action": CallToActionBlock,
+    "quote": QuoteBlock,
+    "embed": EmbedBlock,
+    "related_posts": RelatedPostsBlock,
+}
+
+ArticleBodyItem = Annotated[
+    HeadingBlock
+    | ParagraphBlock
+    | ImageBlock
+    | KeyPointsBlock
+    | ExerciseBlock
+    | ExerciseGroupBlock
+    | TipsBlock
+    | CallToActionBlock
+    | QuoteBlock
+    | EmbedBlock
+    | RelatedPostsBlock,
+    Field(discriminator="type"),
+]

@@ -1,0 +1,243 @@
+"""API v2 endpoints: articles with reader-facing filters, and the public exercise library.
+
+A host registers them in its own router, one line each::
+
+    from wagtail_runstrength.api.v2 import ArticlesAPIViewSet, ExercisesAPIViewSet, PagesAPIViewSet
+
+    api_router.register_endpoint("pages", PagesAPIViewSet)  # optional: frontend html_url
+    api_router.register_endpoint("articles", ArticlesAPIViewSet)
+    api_router.register_endpoint("exercises", ExercisesAPIViewSet)
+"""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch
+from django.http import Http404
+from django.urls import path
+from rest_framework.fields import Field
+from rest_framework.filters import BaseFilterBackend
+from taggit.models import Tag
+from wagtail.api.v2 import views as wagtail_views
+from wagtail.api.v2.filters import (
+    ChildOfFilter,
+    DescendantOfFilter,
+    FieldsFilter,
+    LocaleFilter,
+    OrderingFilter,
+    SearchFilter,
+)
+from wagtail.api.v2.serializers import PageSerializer
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.models import Site
+
+from ..models import ArticleCategory, ArticlePage, ExerciseSnippet, MuscleGroup
+from .urls import PublicUrls
+
+ARTICLE_FILTERS = ("tag", "category", "muscle", "exercise")
+EXERCISE_FILTERS = ("muscle", "difficulty", "equipment")
+
+
+class PublicHtmlUrlField(Field):
+    """``meta.html_url`` on the site's headless frontend when one is configured."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page) -> str | None:
+        urls = self.context.setdefault("runstrength_urls", PublicUrls(self.context.get("request")))
+        return urls.page(page)
+
+
+class PublicPageSerializer(PageSerializer):
+    html_url = PublicHtmlUrlField(read_only=True)
+
+
+def _one(request, name: str) -> str:
+    value = request.GET.get(name, "").strip()
+    if not value:
+        raise BadRequestError(f"{name} needs a value")
+    return value
+
+
+def _muscle(request) -> MuscleGroup:
+    slug = _one(request, "muscle")
+    muscle = MuscleGroup.objects.filter(slug=slug).first()
+    if muscle is None:
+        raise BadRequestError(f"unknown muscle '{slug}'; use the slug of a muscle group")
+    return muscle
+
+
+class ArticleFilter(BaseFilterBackend):
+    """``?tag=``, ``?category=``, ``?muscle=`` (slugs) and ``?exercise=`` (slug or id); unknown values are a 400."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "tag" in request.GET:
+            slugs = [slug.strip() for slug in _one(request, "tag").split(",") if slug.strip()]
+            known = set(Tag.objects.filter(slug__in=slugs).values_list("slug", flat=True))
+            unknown = [slug for slug in slugs if slug not in known]
+            if unknown:
+                raise BadRequestError(f"unknown tag '{unknown[0]}'")
+            for slug in slugs:
+                queryset = queryset.filter(pk__in=ArticlePage.objects.filter(tags__slug=slug).values("pk"))
+        if "category" in request.GET:
+            slug = _one(request, "category")
+            if not ArticleCategory.objects.filter(slug=slug).exists():
+                raise BadRequestError(f"unknown category '{slug}'")
+            queryset = queryset.filter(category__slug=slug)
+        if "muscle" in request.GET:
+            muscle = _muscle(request)
+            queryset = queryset.filter(pk__in=ArticlePage.objects.filter(exercises__target_muscles=muscle).values("pk"))
+        if "exercise" in request.GET:
+            key = _one(request, "exercise")
+            lookup = {"pk": int(key)} if key.isdigit() else {"slug": key}
+            exercise = ExerciseSnippet.objects.live().filter(**lookup).first()
+            if exercise is None:
+                raise BadRequestError(f"unknown exercise '{key}'; use a published exercise's slug or id")
+            queryset = queryset.filter(pk__in=ArticlePage.objects.filter(exercises=exercise).values("pk"))
+        return queryset
+
+
+class ArticleFieldsFilter(FieldsFilter):
+    """Wagtail's exact-match field filters, minus the names ``ArticleFilter`` reads as slugs."""
+
+    def filter_queryset(self, request, queryset, view):
+        original = request.GET
+        request._request.GET = original.copy()
+        for name in ARTICLE_FILTERS:
+            request._request.GET.pop(name, None)
+        try:
+            return super().filter_queryset(request, queryset, view)
+        finally:
+            request._request.GET = original
+
+
+class PagesAPIViewSet(wagtail_views.PagesAPIViewSet):
+    """Wagtail's pages endpoint, with ``meta.html_url`` on the headless frontend when configured."""
+
+    base_serializer_class = PublicPageSerializer
+
+
+class ArticlesAPIViewSet(wagtail_views.PagesAPIViewSet):
+    """Live, public articles of the request's site, newest first, with reader-facing filters.
+
+    Listings carry card fields; ``body`` comes with the detail view only, so a
+    listing costs the same number of queries whatever its length.
+    """
+
+    name = "articles"
+    model = ArticlePage
+    base_serializer_class = PublicPageSerializer
+    filter_backends = [
+        ArticleFilter,
+        ArticleFieldsFilter,
+        ChildOfFilter,
+        DescendantOfFilter,
+        OrderingFilter,
+        LocaleFilter,
+        SearchFilter,
+    ]
+    known_query_parameters = (wagtail_views.PagesAPIViewSet.known_query_parameters - {"type"}).union(ARTICLE_FILTERS)
+    listing_default_fields = wagtail_views.PagesAPIViewSet.listing_default_fields + [
+        "date",
+        "excerpt",
+        "category",
+        "tags",
+        "hero_image",
+        "read_time_minutes",
+    ]
+    detail_only_fields = ["parent", "body"]
+
+    def get_queryset(self):
+        visible = self.get_base_queryset().values("pk")
+        queryset = ArticlePage.objects.filter(pk__in=visible).for_cards().select_related("author", "reviewer")
+        if "order" not in self.request.GET:
+            queryset = queryset.newest_first()
+        return queryset
+
+    def get_object(self):
+        queryset = self.get_queryset()
+        try:
+            return queryset.get(pk=self.kwargs["pk"])
+        except ArticlePage.DoesNotExist as error:
+            raise Http404("not found") from error
+
+
+class ExerciseFilter(BaseFilterBackend):
+    """``?muscle=`` (slug), ``?difficulty=`` and ``?equipment=`` (choice values); unknown values are a 400."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "muscle" in request.GET:
+            muscle = _muscle(request)
+            queryset = queryset.filter(pk__in=ExerciseSnippet.objects.filter(target_muscles=muscle).values("pk"))
+        for name, choices in (
+            ("difficulty", ExerciseSnippet.Difficulty.values),
+            ("equipment", ExerciseSnippet.Equipment.values),
+        ):
+            if name in request.GET:
+                value = _one(request, name)
+                if value not in choices:
+                    raise BadRequestError(f"unknown {name} '{value}'; use one of {', '.join(choices)}")
+                queryset = queryset.filter(**{name: value})
+        return queryset
+
+
+class ExercisesAPIViewSet(wagtail_views.BaseAPIViewSet):
+    """The published exercise library, public like the pages it appears on.
+
+    Unlike Wagtail's snippet endpoints, it needs no login: it only ever shows
+    published exercises, and for each one only the live, public articles of
+    the request's site that use it.
+    """
+
+    name = "exercises"
+    model = ExerciseSnippet
+    filter_backends = [ExerciseFilter, OrderingFilter, SearchFilter]
+    known_query_parameters = wagtail_views.BaseAPIViewSet.known_query_parameters.union(EXERCISE_FILTERS)
+    find_query_parameters = wagtail_views.BaseAPIViewSet.find_query_parameters.union(["slug"])
+    listing_default_fields = wagtail_views.BaseAPIViewSet.listing_default_fields + [
+        "name",
+        "slug",
+        "summary",
+        "target_muscles",
+        "difficulty",
+        "equipment",
+        "prescription",
+        "image",
+    ]
+    nested_default_fields = wagtail_views.BaseAPIViewSet.nested_default_fields + ["name", "slug"]
+
+    def get_queryset(self):
+        site = Site.find_for_request(self.request)
+        articles = ArticlePage.objects.visible_in(site).newest_first().only("pk", "title", "url_path", "path", "depth")
+        return (
+            ExerciseSnippet.objects.live()
+            .for_cards()
+            .prefetch_related(
+                "progressions",
+                "regressions",
+                Prefetch("used_in_articlepages", queryset=articles, to_attr="visible_articles"),
+            )
+            .order_by("name", "pk")
+        )
+
+    def find_object(self, queryset, request):
+        if "slug" in request.GET:
+            return queryset.filter(slug=request.GET["slug"]).first()
+        return super().find_object(queryset, request)
+
+    def get_object(self):
+        lookup = {"slug": self.kwargs["slug"]} if "slug" in self.kwargs else {"pk": self.kwargs["pk"]}
+        exercise = self.get_queryset().filter(**lookup).first()
+        if exercise is None:
+            raise Http404("not found")
+        return exercise
+
+    def detail_by_slug_view(self, request, slug):
+        return self.detail_view(request, pk=None)
+
+    @classmethod
+    def get_urlpatterns(cls):
+        return [
+            *super().get_urlpatterns(),
+            path("<slug:slug>/", cls.as_view({"get": "detail_by_slug_view"}), name="detail_by_slug"),
+        ]

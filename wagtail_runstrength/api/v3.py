@@ -1,0 +1,128 @@
+"""The public exercise library on Wagtail 8's v3 API (``/api/v3/exercises/``).
+
+Registered from ``AppConfig.ready()`` when ``wagtail.api.v3`` is installed:
+extra routers must be added to Wagtail's single v3 ``NinjaAPI`` before its URLs
+are first built. Article pages need nothing here: Wagtail's v3 generator
+builds their schemas from ``api_fields`` (see ``fields.py``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest
+from ninja import Router
+from ninja.errors import HttpError
+from ninja.pagination import paginate
+from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
+from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
+from wagtail.api.v3.registry import ContentTypeRegistration, registry
+from wagtail.api.v3.schemas import BaseSchema
+from wagtail.api.v3.schemas.generators.read import read_generator
+from wagtail.models import Site
+
+from ..models import ArticlePage, ExerciseSnippet, MuscleGroup
+
+CONTENT_TYPE_NAME = "runstrength.exercises"
+
+ExercisePublicSchema = read_generator.build_schema(
+    ExerciseSnippet, name="RunStrengthExercisePublicSchema", base_class=BaseSchema, follow_reverse_related=False
+)
+
+router = Router(tags=["exercises"], auth=[BearerTokenAuth(), AllowAnonymous()])
+
+
+def exercise_queryset(request: HttpRequest):
+    """Published exercises, with everything the schema reads loaded in a fixed number of queries."""
+    site = Site.find_for_request(request)
+    articles = ArticlePage.objects.visible_in(site).newest_first()
+    return (
+        ExerciseSnippet.objects.live()
+        .for_cards()
+        .prefetch_related(
+            "progressions",
+            "regressions",
+            Prefetch("used_in_articlepages", queryset=articles, to_attr="visible_articles"),
+        )
+        .order_by("name", "pk")
+    )
+
+
+def _choice(name: str, value: str | None, choices: list[str]) -> str | None:
+    if value is None:
+        return None
+    if value not in choices:
+        raise HttpError(400, f"unknown {name} '{value}'; use one of {', '.join(choices)}")
+    return value
+
+
+@router.get(
+    "/",
+    response=list[ExercisePublicSchema],
+    url_name="runstrength_exercises_list",
+    summary="List published exercises",
+    operation_id="runstrength_exercises_list",
+)
+@paginate(WagtailLimitOffsetPagination)
+def list_exercises(
+    request: HttpRequest,
+    muscle: str | None = None,
+    difficulty: str | None = None,
+    equipment: str | None = None,
+    search: str | None = None,
+    **kwargs: Any,
+):
+    queryset = exercise_queryset(request)
+    if muscle is not None:
+        group = MuscleGroup.objects.filter(slug=muscle).first()
+        if group is None:
+            raise HttpError(400, f"unknown muscle '{muscle}'; use the slug of a muscle group")
+        queryset = queryset.filter(pk__in=ExerciseSnippet.objects.filter(target_muscles=group).values("pk"))
+    if _choice("difficulty", difficulty, ExerciseSnippet.Difficulty.values):
+        queryset = queryset.filter(difficulty=difficulty)
+    if _choice("equipment", equipment, ExerciseSnippet.Equipment.values):
+        queryset = queryset.filter(equipment=equipment)
+    if search:
+        matches = ExerciseSnippet.objects.live().search(search, operator="or")
+        queryset = queryset.filter(pk__in=[exercise.pk for exercise in matches])
+    return queryset
+
+
+def _get(request: HttpRequest, **lookup: Any):
+    exercise = exercise_queryset(request).filter(**lookup).first()
+    if exercise is None:
+        raise Http404("No published exercise matches.")
+    return exercise
+
+
+@router.get(
+    "/{int:exercise_id}/",
+    response=ExercisePublicSchema,
+    url_name="runstrength_exercises_detail",
+    summary="Get a published exercise by id",
+    operation_id="runstrength_exercises_detail",
+)
+def get_exercise(request: HttpRequest, exercise_id: int):
+    return _get(request, pk=exercise_id)
+
+
+@router.get(
+    "/by-slug/{slug}/",
+    response=ExercisePublicSchema,
+    url_name="runstrength_exercises_by_slug",
+    summary="Get a published exercise by slug",
+    operation_id="runstrength_exercises_by_slug",
+)
+def get_exercise_by_slug(request: HttpRequest, slug: str):
+    return _get(request, slug=slug)
+
+
+def register() -> None:
+    """Add the exercises router and content type to Wagtail's v3 API (call from ``ready()``)."""
+    from wagtail.api.v3.api import api
+
+    registry.register(
+        ContentTypeRegistration(name=CONTENT_TYPE_NAME, label="Exercises", read_schema=ExercisePublicSchema)
+    )
+    api.add_router("/exercises/", router)
