@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python example_project/manage.py
 
-.PHONY: demo test test-postgres lint format migrations-check bench clean
+.PHONY: demo test lint format migrations-check openapi-snapshot clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ format: $(VENV)/.installed-testing
 
 migrations-check: $(VENV)/.installed-testing
 	$(BIN)/python -m django makemigrations --check --dry-run --settings=tests.settings --pythonpath=.
+
+# Regenerate the committed OpenAPI contract after an intended API change.
+openapi-snapshot: $(VENV)/.installed-testing
+	UPDATE_OPENAPI_SNAPSHOT=1 $(BIN)/python -m pytest -q tests/test_api_v3.py -k snapshot
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

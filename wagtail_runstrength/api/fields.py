@@ -45,7 +45,7 @@ RichTextHTMLField = typed_field(
 )
 ArticleBodyField = typed_field(
     "ArticleBodyField",
-    list[schemas.ArticleBodyItem],
+    schemas.RunStrengthArticleBody,
     lambda page, field: rep.article_body(page, _urls(field)),
     "An article's body: each block with its type, id and resolved value.",
 )
@@ -126,4 +126,10 @@ ArticlesUsingField = typed_field(
     list[schemas.RunStrengthArticleLink],
     _articles_using,
     "Live, public articles that use the exercise.",
+)
+TagNamesField = typed_field(
+    "TagNamesField",
+    list[str],
+    lambda tags, field: [tag.name for tag in tags.all()],
+    "Tag names; reads prefetched tags, so a listing costs no query per article.",
 )

@@ -11,7 +11,7 @@ def article_api_fields() -> list[APIField]:
         APIField("hero_image", serializer=fields.whole_object(fields.HeroImageField)),
         APIField("hero_caption"),
         APIField("category", serializer=fields.CategoryField()),
-        APIField("tags"),
+        APIField("tags", serializer=fields.TagNamesField()),
         APIField("author", serializer=fields.ClinicianField()),
         APIField("reviewer", serializer=fields.ClinicianField()),
         APIField("last_reviewed"),

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, RootModel
 
 
 class _Schema(BaseModel):
@@ -230,3 +230,7 @@ ArticleBodyItem = Annotated[
     | RelatedPostsBlock,
     Field(discriminator="type"),
 ]
+
+
+class RunStrengthArticleBody(RootModel[list[ArticleBodyItem]]):
+    """An article body: its blocks in order, each an object with ``type``, ``id`` and ``value``."""

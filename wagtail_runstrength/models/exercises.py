@@ -26,6 +26,7 @@ from ..prescription import (
     Prescription,
     prescription_errors,
 )
+from ..validators import NOT_EMBEDDABLE, is_embeddable
 from .base import SluggedTranslatableModel
 
 
@@ -252,6 +253,8 @@ class ExerciseSnippet(
             errors["image_alt"] = _(
                 "This image has no description to use as alt text. Write alt text here, or add a description to the image."
             )
+        if self.video_url and not is_embeddable(self.video_url):
+            errors["video_url"] = NOT_EMBEDDABLE
         if errors:
             raise ValidationError(errors)
 
