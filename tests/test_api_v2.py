@@ -220,7 +220,7 @@ def test_drafts_private_pages_and_other_sites_never_leak(client, site, index_pag
     private = ArticlePageFactory(parent=index_page, title="Private")
     private.tags.add("running")
     private.save()
-    PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")  # noqa: S106
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
     other_home = HomePageFactory(parent=Page.get_first_root_node(), slug="other-clinic")
     Site.objects.create(hostname="other.example", root_page=other_home)
     elsewhere = ArticlePageFactory(parent=ArticleIndexPageFactory(parent=other_home, slug="blog"), title="Elsewhere")
