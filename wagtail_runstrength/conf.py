@@ -22,6 +22,8 @@ DEFAULTS: dict[str, Any] = {
     "RELATED_POSTS_LIMIT": 3,
     # Articles per page on an article index.
     "INDEX_PAGE_SIZE": 12,
+    # Seconds a headless preview token stays valid.
+    "PREVIEW_TOKEN_MAX_AGE": 3600,
 }
 
 # (minimum, maximum) for each integer key.
@@ -29,6 +31,7 @@ BOUNDS: dict[str, tuple[int, int]] = {
     "WORDS_PER_MINUTE": (50, 1000),
     "RELATED_POSTS_LIMIT": (1, 12),
     "INDEX_PAGE_SIZE": (1, 100),
+    "PREVIEW_TOKEN_MAX_AGE": (60, 7 * 24 * 3600),
 }
 
 _cache: dict[str, Any] | None = None

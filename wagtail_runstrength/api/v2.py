@@ -11,11 +11,14 @@ A host registers them in its own router, one line each::
 
 from __future__ import annotations
 
+import copy
+
 from django.db.models import Prefetch
 from django.http import Http404
 from django.urls import path
 from rest_framework.fields import Field
 from rest_framework.filters import BaseFilterBackend
+from rest_framework.response import Response
 from taggit.models import Tag
 from wagtail.api.v2 import views as wagtail_views
 from wagtail.api.v2.filters import (
@@ -31,6 +34,7 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import Site
 
 from ..models import ArticleCategory, ArticlePage, ExerciseSnippet, MuscleGroup
+from ..preview import PreviewTokenError, load_preview
 from .urls import PublicUrls
 
 ARTICLE_FILTERS = ("tag", "category", "muscle", "exercise")
@@ -136,7 +140,9 @@ class ArticlesAPIViewSet(wagtail_views.PagesAPIViewSet):
         LocaleFilter,
         SearchFilter,
     ]
-    known_query_parameters = (wagtail_views.PagesAPIViewSet.known_query_parameters - {"type"}).union(ARTICLE_FILTERS)
+    known_query_parameters = (wagtail_views.PagesAPIViewSet.known_query_parameters - {"type"}).union(
+        [*ARTICLE_FILTERS, "token"]
+    )
     listing_default_fields = wagtail_views.PagesAPIViewSet.listing_default_fields + [
         "date",
         "excerpt",
@@ -160,6 +166,44 @@ class ArticlesAPIViewSet(wagtail_views.PagesAPIViewSet):
             return queryset.get(pk=self.kwargs["pk"])
         except ArticlePage.DoesNotExist as error:
             raise Http404("not found") from error
+
+    def preview_view(self, request):
+        """An editor's preview, for the frontend: ``?token=`` from the "Headless frontend" preview mode."""
+        token = request.GET.get("token", "")
+        if not token:
+            raise BadRequestError("token is required; it comes from the admin's Headless frontend preview")
+        try:
+            page = load_preview(token)
+        except PreviewTokenError as error:
+            raise BadRequestError(str(error)) from error
+        return Response(serialize_preview(page, self.get_serializer_context()))
+
+    @classmethod
+    def get_urlpatterns(cls):
+        return [
+            path("preview/", cls.as_view({"get": "preview_view"}), name="preview"),
+            *super().get_urlpatterns(),
+        ]
+
+
+def serialize_preview(page, context: dict) -> dict:
+    """The page's ``api_fields`` as the detail view shows them, for a page that may exist only in memory."""
+    data = {
+        "id": page.pk,
+        "title": page.title,
+        "meta": {"type": page._meta.label, "slug": page.slug, "preview": True},
+    }
+    for api_field in page.api_fields:
+        if api_field.serializer is None:
+            value = getattr(page, api_field.name)
+            data[api_field.name] = value.isoformat() if hasattr(value, "isoformat") else value
+            continue
+        serializer = copy.deepcopy(api_field.serializer)
+        serializer.bind(field_name=api_field.name, parent=None)
+        serializer._context = context
+        value = serializer.get_attribute(page)
+        data[api_field.name] = None if value is None else serializer.to_representation(value)
+    return data
 
 
 class ExerciseFilter(BaseFilterBackend):

@@ -1,0 +1,67 @@
+"""Headless preview: an editor's unsaved preview, readable by the frontend through a signed, expiring token.
+
+When an editor picks the "Headless frontend" preview mode, the page as it
+stands in the editor (saved or not) is serialised into Django's cache under a
+random key, and the key is signed with a timestamp. The frontend receives
+``?token=…`` and fetches ``/api/v2/articles/preview/?token=…``, which checks the
+signature and age before rebuilding the page from the cache. Nothing is
+written to the database, a draft is never reachable without a token, and a
+token stops working after ``PREVIEW_TOKEN_MAX_AGE`` seconds. With several app
+processes the cache must be shared (Redis), as it must be for Wagtail anyway.
+"""
+
+from __future__ import annotations
+
+import uuid
+from urllib.parse import urlencode
+
+from django.core import signing
+from django.core.cache import cache
+
+from .conf import get_setting
+
+SALT = "wagtail_runstrength.preview"
+CACHE_PREFIX = "wagtail_runstrength:preview:"
+
+
+class PreviewTokenError(Exception):
+    """The token is malformed, forged, expired or its preview is gone."""
+
+
+def create_preview_token(page) -> str:
+    """Store the page as it stands and return a signed token for it."""
+    key = uuid.uuid4().hex
+    cache.set(
+        CACHE_PREFIX + key,
+        {"model": page._meta.label_lower, "content": page.to_json()},
+        timeout=get_setting("PREVIEW_TOKEN_MAX_AGE"),
+    )
+    return signing.dumps({"key": key}, salt=SALT, compress=True)
+
+
+def load_preview(token: str):
+    """The page stored for ``token``, rebuilt in memory; raises ``PreviewTokenError``."""
+    from django.apps import apps
+
+    try:
+        data = signing.loads(token, salt=SALT, max_age=get_setting("PREVIEW_TOKEN_MAX_AGE"))
+    except signing.SignatureExpired as error:
+        raise PreviewTokenError("preview token has expired; open the preview again in the admin") from error
+    except signing.BadSignature as error:
+        raise PreviewTokenError("preview token is not valid") from error
+    stored = cache.get(CACHE_PREFIX + str(data.get("key", "")))
+    if stored is None:
+        raise PreviewTokenError("preview has expired; open the preview again in the admin")
+    model = apps.get_model(stored["model"])
+    return model.from_json(stored["content"])
+
+
+def frontend_preview_url(page, request, token: str) -> str | None:
+    """Where the editor's browser goes: the frontend's ``/preview/`` with the token, if the site has a frontend."""
+    from .models import RunStrengthSettings
+
+    base = RunStrengthSettings.for_request(request).frontend_base_url.rstrip("/")
+    if not base:
+        return None
+    query = urlencode({"token": token, "type": page._meta.label})
+    return f"{base}/preview/?{query}"
