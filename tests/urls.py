@@ -8,10 +8,12 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail_runstrength.api.v2 import ArticlesAPIViewSet, ExercisesAPIViewSet, PagesAPIViewSet
 
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", PagesAPIViewSet)
-api_router.register_endpoint("images", ImagesAPIViewSet)
+# Register the package's endpoints first: Wagtail's router links each page to
+# the first endpoint whose model it matches, so articles' detail_url is /articles/<id>/.
 api_router.register_endpoint("articles", ArticlesAPIViewSet)
 api_router.register_endpoint("exercises", ExercisesAPIViewSet)
+api_router.register_endpoint("pages", PagesAPIViewSet)
+api_router.register_endpoint("images", ImagesAPIViewSet)
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
