@@ -299,3 +299,71 @@ def test_exercise_listing_query_count_is_constant(client, index_page):
     for _ in range(12):
         ExerciseFactory(target_muscles=muscles)
     assert count_queries(client, "/api/v2/exercises/?fields=*") == three
+
+
+def test_exercise_listing_with_articles_costs_the_same_for_3_and_12_exercises(client, index_page):
+    def used_exercise():
+        exercise = ExerciseFactory()
+        ArticlePageFactory(parent=index_page, body=[("exercise", {"exercise": exercise})])
+        return exercise
+
+    for _ in range(3):
+        used_exercise()
+    three = count_queries(client, "/api/v2/exercises/?fields=*")
+    for _ in range(9):
+        used_exercise()
+    assert count_queries(client, "/api/v2/exercises/?fields=*") == three
+
+
+def test_exercise_field_filters_apply(client):
+    ExerciseFactory(name="Glute bridge", slug="glute-bridge")
+    ExerciseFactory(name="Side plank", slug="side-plank")
+    items = client.get("/api/v2/exercises/?slug=glute-bridge").json()["items"]
+    assert [item["name"] for item in items] == ["Glute bridge"]
+
+
+def test_tags_filter_by_slug_or_name_and_all_of_several(client, index_page):
+    both = ArticlePageFactory(parent=index_page, title="Both")
+    both.tags.add("Knee", "Running")
+    both.save()
+    one = ArticlePageFactory(parent=index_page, title="One")
+    one.tags.add("Knee")
+    one.save()
+    titles = lambda url: sorted(item["title"] for item in client.get(url).json()["items"])  # noqa: E731
+    assert titles("/api/v2/articles/?tag=Knee") == ["Both", "One"]
+    assert titles("/api/v2/articles/?tag=knee,running") == ["Both"]
+    assert client.get("/api/v2/articles/?tag=,").status_code == 400
+
+
+def test_articles_support_wagtails_tree_filters_and_refuse_rich_text_format(client, index_page):
+    page = ArticlePageFactory(parent=index_page, title="Leaf")
+    ArticlePageFactory(parent=index_page, title="Sibling")
+    assert [i["title"] for i in client.get(f"/api/v2/articles/?ancestor_of={page.pk}").json()["items"]] == []
+    assert {i["title"] for i in client.get(f"/api/v2/articles/?child_of={index_page.pk}").json()["items"]} == {
+        "Leaf",
+        "Sibling",
+    }
+    response = client.get("/api/v2/articles/?rich_text_format=markdown")
+    assert response.status_code == 400 and "rich_text_format" in response.json()["message"]
+
+
+def test_default_call_to_action_links_to_the_frontend(client, site, index_page):
+    RunStrengthSettings.objects.create(
+        site=site,
+        frontend_base_url="https://www.clinic.example",
+        cta_heading="Book",
+        cta_button_label="Book now",
+        cta_page=index_page,
+    )
+    page = ArticlePageFactory(parent=index_page, body=[("call_to_action", {})])
+    cta = client.get(f"/api/v2/articles/{page.pk}/").json()["body"][0]["value"]
+    assert cta["url"] == "https://www.clinic.example/blog/"
+
+
+def test_changing_the_frontend_base_url_takes_effect_at_once(client, site, index_page):
+    settings = RunStrengthSettings.objects.create(site=site, frontend_base_url="https://one.example")
+    page = ArticlePageFactory(parent=index_page, title="Subject")
+    assert client.get(f"/api/v2/articles/{page.pk}/").json()["meta"]["html_url"].startswith("https://one.example/")
+    settings.frontend_base_url = "https://two.example"
+    settings.save()
+    assert client.get(f"/api/v2/articles/{page.pk}/").json()["meta"]["html_url"].startswith("https://two.example/")

@@ -97,3 +97,29 @@ def test_a_token_whose_preview_left_the_cache_is_refused(client, index_page):
     cache.clear()
     response = client.get("/api/v2/articles/preview/", {"token": token})
     assert response.status_code == 400 and "expired" in response.json()["message"]
+
+
+def test_preview_of_a_tagged_article_with_related_posts_works_in_admin_and_headless(admin_client, client, index_page):
+    other = ArticlePageFactory(parent=index_page, title="Other knee article")
+    other.tags.add("knee")
+    other.save()
+    page = ArticlePageFactory(parent=index_page, title="Knee strength")
+    page.tags.add("knee")
+    page.body = [("related_posts", {"heading": "More", "posts": []})]
+    page.save_revision().publish()
+    edit_preview = reverse("wagtailadmin_pages:preview_on_edit", args=(page.pk,))
+    data = nested_form_data(
+        {
+            "title": "Knee strength (edited)",
+            "slug": page.slug,
+            "tags": "knee",
+            "intro": rich_text("<p>Hi</p>"),
+            "body": streamfield([("related_posts", {"heading": "More", "posts": streamfield([]), "limit": ""})]),
+        }
+    )
+    assert admin_client.post(edit_preview, data).json()["is_valid"]
+    html = admin_client.get(edit_preview)
+    assert html.status_code == 200 and "Other knee article" in html.content.decode()
+    token = create_preview_token(page.specific)
+    cards = client.get("/api/v2/articles/preview/", {"token": token}).json()["body"][0]["value"]["cards"]
+    assert [card["title"] for card in cards] == ["Other knee article"]

@@ -39,7 +39,8 @@ def scored_candidates(page, exclude_ids: Sequence[int] = (), visible=None):
 
     article_model = type(page)
     used_in = f"exercises__used_in_{article_model._meta.model_name}s"
-    tag_ids = list(page.tags.values_list("pk", flat=True)) if page.pk else []
+    # Read through .all() so a page rebuilt in memory (previews, revisions) works as well as a saved one.
+    tag_ids = [tag.pk for tag in page.tags.all() if tag.pk]
     muscle_ids = (
         list(MuscleGroup.objects.filter(**{used_in: page}).values_list("pk", flat=True).distinct()) if page.pk else []
     )

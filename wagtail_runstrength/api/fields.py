@@ -22,7 +22,11 @@ from .urls import PublicUrls
 
 
 def _urls(field: Field) -> PublicUrls:
-    return PublicUrls(field.context.get("request"))
+    """One URL builder per response where DRF gives a context (v2); a fresh one otherwise (v3)."""
+    context = field.context
+    if "runstrength_urls" not in context:
+        context["runstrength_urls"] = PublicUrls(context.get("request"))
+    return context["runstrength_urls"]
 
 
 def typed_field(name: str, return_type: Any, build: Callable[[Any, Field], Any], doc: str) -> type[Field]:

@@ -175,8 +175,8 @@ def body_block(block, page, urls: PublicUrls) -> dict[str, Any]:
         from ..blocks.content import resolve_call_to_action
 
         cta = resolve_call_to_action(value, {"request": urls.request, "page": page}, site=page.get_site())
-        if cta is not None and value.get("page") is not None:
-            cta["href"] = urls.page(value["page"])
+        if cta is not None and cta.get("page") is not None:
+            cta["href"] = urls.page(cta["page"])
         data = (
             None
             if cta is None

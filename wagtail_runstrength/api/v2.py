@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import copy
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.urls import path
 from rest_framework.fields import Field
@@ -22,12 +22,14 @@ from rest_framework.response import Response
 from taggit.models import Tag
 from wagtail.api.v2 import views as wagtail_views
 from wagtail.api.v2.filters import (
+    AncestorOfFilter,
     ChildOfFilter,
     DescendantOfFilter,
     FieldsFilter,
     LocaleFilter,
     OrderingFilter,
     SearchFilter,
+    TranslationOfFilter,
 )
 from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import BadRequestError
@@ -76,13 +78,14 @@ class ArticleFilter(BaseFilterBackend):
 
     def filter_queryset(self, request, queryset, view):
         if "tag" in request.GET:
-            slugs = [slug.strip() for slug in _one(request, "tag").split(",") if slug.strip()]
-            known = set(Tag.objects.filter(slug__in=slugs).values_list("slug", flat=True))
-            unknown = [slug for slug in slugs if slug not in known]
-            if unknown:
-                raise BadRequestError(f"unknown tag '{unknown[0]}'")
-            for slug in slugs:
-                queryset = queryset.filter(pk__in=ArticlePage.objects.filter(tags__slug=slug).values("pk"))
+            wanted = [tag.strip() for tag in _one(request, "tag").split(",") if tag.strip()]
+            if not wanted:
+                raise BadRequestError("tag needs a value")
+            for wanted_tag in wanted:
+                tag = Tag.objects.filter(Q(slug=wanted_tag) | Q(name__iexact=wanted_tag)).first()
+                if tag is None:
+                    raise BadRequestError(f"unknown tag '{wanted_tag}'; use a tag's slug or name")
+                queryset = queryset.filter(pk__in=ArticlePage.objects.filter(tags=tag).values("pk"))
         if "category" in request.GET:
             slug = _one(request, "category")
             if not ArticleCategory.objects.filter(slug=slug).exists():
@@ -135,14 +138,17 @@ class ArticlesAPIViewSet(wagtail_views.PagesAPIViewSet):
         ArticleFilter,
         ArticleFieldsFilter,
         ChildOfFilter,
+        AncestorOfFilter,
         DescendantOfFilter,
         OrderingFilter,
+        TranslationOfFilter,
         LocaleFilter,
         SearchFilter,
     ]
-    known_query_parameters = (wagtail_views.PagesAPIViewSet.known_query_parameters - {"type"}).union(
-        [*ARTICLE_FILTERS, "token"]
-    )
+    # The package's fields are always public HTML, so Wagtail's rich_text_format would be silently ignored.
+    known_query_parameters = (
+        wagtail_views.PagesAPIViewSet.known_query_parameters - {"type", "rich_text_format"}
+    ).union(ARTICLE_FILTERS)
     listing_default_fields = wagtail_views.PagesAPIViewSet.listing_default_fields + [
         "date",
         "excerpt",
@@ -235,7 +241,7 @@ class ExercisesAPIViewSet(wagtail_views.BaseAPIViewSet):
 
     name = "exercises"
     model = ExerciseSnippet
-    filter_backends = [ExerciseFilter, OrderingFilter, SearchFilter]
+    filter_backends = [ExerciseFilter, FieldsFilter, OrderingFilter, SearchFilter]
     known_query_parameters = wagtail_views.BaseAPIViewSet.known_query_parameters.union(EXERCISE_FILTERS)
     find_query_parameters = wagtail_views.BaseAPIViewSet.find_query_parameters.union(["slug"])
     listing_default_fields = wagtail_views.BaseAPIViewSet.listing_default_fields + [

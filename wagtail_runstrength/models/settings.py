@@ -93,7 +93,8 @@ class RunStrengthSettings(BaseSiteSetting):
 
     def default_call_to_action(self) -> dict | None:
         """The call to action to show, or ``None`` when the site has not set one up."""
-        href = self.cta_page.url if self.cta_page_id and self.cta_page else self.cta_url
+        page = self.cta_page if self.cta_page_id else None
+        href = page.url if page else self.cta_url
         if not (href and self.cta_button_label):
             return None
         return {
@@ -101,4 +102,5 @@ class RunStrengthSettings(BaseSiteSetting):
             "text": self.cta_text,
             "button_label": self.cta_button_label,
             "href": href,
+            "page": page,
         }
