@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python example_project/manage.py
 
-.PHONY: demo test lint format migrations-check openapi-snapshot clean
+.PHONY: demo test lint format migrations-check openapi-snapshot bench clean axe
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,7 +29,21 @@ demo: $(VENV)/.installed-example
 	@echo "Serving the demo clinic on http://127.0.0.1:$(PORT)/ (admin at /admin/)"
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: $(VENV)/.installed-testing
+# axe-core for the accessibility tests in real Chromium: fetched with npm, never committed.
+AXE_VERSION := 4.14.1
+AXE_DIR := tests/browser/.axe
+AXE_JS := $(AXE_DIR)/node_modules/axe-core/axe.min.js
+
+$(AXE_JS):
+	@if command -v npm >/dev/null 2>&1; then \
+		npm install --no-save --no-audit --no-fund --prefix $(AXE_DIR) axe-core@$(AXE_VERSION); \
+	else \
+		echo "npm not found: the accessibility tests will be skipped (install Node.js to run them)"; \
+	fi
+
+axe: $(AXE_JS)
+
+test: $(VENV)/.installed-testing axe
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-testing
@@ -47,5 +61,10 @@ migrations-check: $(VENV)/.installed-testing
 openapi-snapshot: $(VENV)/.installed-testing
 	UPDATE_OPENAPI_SNAPSHOT=1 $(BIN)/python -m pytest -q tests/test_api_v3.py -k snapshot
 
+# Speed against a plain Wagtail blog on SQLite and PostgreSQL at 10, 1,000 and 100,000 articles
+# (benchmarks/README.md). Quick run: BENCH_SIZES=10,1000 BENCH_DATABASES=sqlite make bench
+bench: $(VENV)/.installed-testing
+	BENCH_COMMAND="make bench" $(BIN)/python -m benchmarks $(BENCH_ARGS)
+
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache $(AXE_DIR)

@@ -4,9 +4,9 @@ import pytest
 from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from tests.factories import ArticlePageFactory, ExerciseFactory, ImageFactory
+from tests.factories import ArticlePageFactory, ExerciseFactory
 from wagtail_runstrength.checks import check_required_apps
-from wagtail_runstrength.models import ArticlePage, ExerciseSnippet, MuscleGroup
+from wagtail_runstrength.models import ArticlePage
 
 pytestmark = pytest.mark.django_db
 
@@ -65,41 +65,6 @@ def test_editor_creates_and_publishes_an_article_through_the_admin(admin_client,
     assert "Lateral step up" in admin_client.get(page.url).content.decode()
 
 
-def test_admin_refuses_reps_and_seconds_together_and_saves_nothing(admin_client, index_page):
-    exercise = ExerciseFactory()
-    url = reverse(
-        "wagtailadmin_pages:add",
-        args=("wagtail_runstrength", "articlepage", index_page.pk),
-    )
-    data = nested_form_data(
-        {
-            "title": "Bad dose",
-            "slug": "bad-dose",
-            "intro": rich_text(""),
-            "body": streamfield(
-                [
-                    (
-                        "exercise",
-                        {
-                            "exercise": exercise.pk,
-                            "note": "",
-                            "sets": "3",
-                            "reps": "8",
-                            "seconds": "30",
-                            "rest_seconds": "",
-                        },
-                    )
-                ]
-            ),
-            "action-publish": "publish",
-        }
-    )
-    response = admin_client.post(url, data)
-    assert response.status_code == 200
-    assert "Give either reps or seconds, not both." in response.content.decode()
-    assert not ArticlePage.objects.filter(slug="bad-dose").exists()
-
-
 def test_article_preview_renders_in_the_admin(admin_client, index_page):
     page = ArticlePageFactory(parent=index_page, title="Preview me")
     url = reverse("wagtailadmin_pages:preview_on_edit", args=(page.pk,))
@@ -113,29 +78,6 @@ def test_article_preview_renders_in_the_admin(admin_client, index_page):
     )
     assert admin_client.post(url, data).json()["is_valid"]
     assert "Preview me (edited)" in admin_client.get(url).content.decode()
-
-
-def test_exercise_without_alt_text_is_refused_in_the_snippet_admin(admin_client):
-    image = ImageFactory(description="")
-    glutes = MuscleGroup.objects.get(slug="glute-medius")
-    url = reverse(ExerciseSnippet.snippet_viewset.get_url_name("add"))
-    data = nested_form_data(
-        {
-            "name": "Clamshell",
-            "slug": "clamshell",
-            "summary": "Wakes up the glute medius.",
-            "image": image.pk,
-            "image_alt": "",
-            "target_muscles": [glutes.pk],
-            "equipment": "bodyweight",
-            "difficulty": "beginner",
-            "instructions": streamfield([]),
-        }
-    )
-    response = admin_client.post(url, data)
-    assert response.status_code == 200
-    assert "no description to use as alt text" in response.content.decode()
-    assert not ExerciseSnippet.objects.filter(slug="clamshell").exists()
 
 
 def test_site_settings_are_editable_in_the_admin(admin_client, site):

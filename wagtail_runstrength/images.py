@@ -18,12 +18,15 @@ PORTRAIT_SPEC = "fill-160x160-c50"
 
 # The responsive sets the package's templates pass to ``{% picture %}``, written
 # exactly as in the templates (AVIF and WebP sources, a JPEG fallback, one width
-# per layout step). tests/test_seo.py checks every template against this list.
+# per layout step). A test checks every template against this list.
 HERO_PICTURE = "format-{avif,webp,jpeg} fill-{480x270,800x450,1200x675}-c50"
 CARD_PICTURE = "format-{avif,webp,jpeg} fill-{360x240,720x480}-c50"
 CONTENT_PICTURE = "format-{avif,webp,jpeg} width-{480,800,1200}"
-# The JPEG of the hero set that social cards and JSON-LD point at.
+# The largest JPEGs of the hero and card sets: what link previews and JSON-LD point at.
 SHARE_SPEC = "format-jpeg|fill-1200x675-c50"
+CARD_SHARE_SPEC = "format-jpeg|fill-720x480-c50"
+# The clinic's logo as the publisher in JSON-LD.
+LOGO_SPEC = "max-600x600"
 
 
 def expand_picture(pattern: str) -> tuple[str, ...]:

@@ -41,7 +41,7 @@ class HomePage(Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["wagtail_runstrength.ArticleIndexPage"]
+    subpage_types = ["wagtail_runstrength.ArticleIndexPage", "wagtail_runstrength.ExerciseLibraryPage"]
     max_count = 1
     template = "clinic/home_page.html"
 

@@ -52,7 +52,16 @@ def chromium():
     # Playwright's sync API runs an event loop; Django refuses ORM calls from
     # inside one unless told the test code is deliberately synchronous.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    # With that loop running, Django's connection handler stores connections per
+    # async context, so later tests would get fresh wrappers that lack the test
+    # database's serialized contents (serialized_rollback then restores nothing).
+    # Keep using the wrappers the suite already has.
+    from django.db import connections
+
+    wrappers = {alias: connections[alias] for alias in connections}
     with sync_playwright() as playwright:
+        for alias, wrapper in wrappers.items():
+            connections[alias] = wrapper
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()

@@ -11,8 +11,10 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
 from ..images import prefetch_renditions_for
+from ..validators import validate_embeddable_url
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+PREVIEW_TEMPLATE = "wagtail_runstrength/previews/block.html"
 
 
 class HeadingValue(blocks.StructValue):
@@ -49,7 +51,9 @@ class HeadingBlock(blocks.StructBlock):
         value_class = HeadingValue
         label_format = "{text}"
         description = _("A section heading with a link anchor; feeds the table of contents.")
+        help_text = _("Section headings (h2) appear in the article's table of contents.")
         preview_value = {"text": "Why strength training helps runners", "level": "h2"}
+        preview_template = PREVIEW_TEMPLATE
 
 
 class ParagraphBlock(blocks.RichTextBlock):
@@ -62,10 +66,12 @@ class ParagraphBlock(blocks.RichTextBlock):
         label = _("Paragraph")
         template = "wagtail_runstrength/blocks/paragraph.html"
         description = _("Body text with bold, italic, links and lists. Use a Heading block for headings.")
+        help_text = _("Keep paragraphs short. Add a Heading block for a new section rather than bold text.")
         preview_value = (
             "<p>Runners who lift twice a week tend to hold their form later into a race, "
             "when tired muscles would otherwise let the knees and hips drift.</p>"
         )
+        preview_template = PREVIEW_TEMPLATE
 
 
 class TitledItemBlock(blocks.StructBlock):
@@ -76,6 +82,8 @@ class TitledItemBlock(blocks.StructBlock):
 
     class Meta:
         icon = "list-ul"
+        label = _("Item")
+        help_text = _("A bold lead-in of a few words, then a sentence or two.")
         label_format = "{title}"
 
 
@@ -91,6 +99,8 @@ class KeyPointsBlock(blocks.StructBlock):
         label = _("Key points")
         template = "wagtail_runstrength/blocks/titled_list.html"
         description = _("A numbered list of the article's main points, each with a bold lead-in.")
+        help_text = _("Numbered points, such as the benefits of strength training. Order matters.")
+        preview_template = PREVIEW_TEMPLATE
         preview_value = {
             "items": [
                 {
@@ -120,6 +130,8 @@ class TipsBlock(KeyPointsBlock):
         label = _("Tips")
         template = "wagtail_runstrength/blocks/titled_list.html"
         description = _("A bulleted list of practical tips, each with a bold lead-in.")
+        help_text = _("Practical tips in no particular order, such as how often to train.")
+        preview_template = PREVIEW_TEMPLATE
         preview_value = {
             "items": [
                 {
@@ -143,10 +155,23 @@ class QuoteBlock(blocks.StructBlock):
         label = _("Quote")
         template = "wagtail_runstrength/blocks/quote.html"
         description = _("A pull quote or a patient's words, with who said it.")
+        help_text = _("Quote patients only with their permission; leave the attribution general if they prefer.")
+        preview_template = PREVIEW_TEMPLATE
         preview_value = {
             "quote": "I ran my first pain-free half marathon.",
             "attribution": "A clinic patient",
         }
+
+
+def _image_preview_value() -> dict:
+    """The most recent image that has a description, so the preview shows real alt text."""
+    from wagtail.images import get_image_model
+
+    image = get_image_model().objects.exclude(description="").order_by("-created_at").first()
+    return {
+        "image": {"image": image, "alt_text": image.description if image else "", "decorative": False},
+        "caption": "Lateral step-ups build the single-leg strength running asks for.",
+    }
 
 
 class ContentImageBlock(blocks.StructBlock):
@@ -158,6 +183,9 @@ class ContentImageBlock(blocks.StructBlock):
         label = _("Image")
         template = "wagtail_runstrength/blocks/image.html"
         description = _("A photo with alt text (or marked decorative) and an optional caption.")
+        help_text = _("Describe what the photo shows in the alt text, unless it is purely decorative.")
+        preview_value = staticmethod(_image_preview_value)
+        preview_template = PREVIEW_TEMPLATE
 
     def bulk_to_python(self, values):
         # Fetch every image's renditions together, so ten image blocks cost what one does.
@@ -173,6 +201,13 @@ class VideoEmbedBlock(EmbedBlock):
         template = "wagtail_runstrength/blocks/embed.html"
         description = _("A YouTube or Vimeo video, or another embeddable link.")
         help_text = _("Paste the address of the video page.")
+        preview_value = "https://www.youtube.com/watch?v=runstrength"
+        preview_template = "wagtail_runstrength/previews/embed.html"
+
+    def clean(self, value):
+        # Refuse addresses no embed finder accepts before Wagtail tries to fetch them.
+        validate_embeddable_url(getattr(value, "url", None))
+        return super().clean(value)
 
 
 class CallToActionBlock(blocks.StructBlock):
@@ -196,6 +231,7 @@ class CallToActionBlock(blocks.StructBlock):
             "button_label": "Book an assessment",
             "url": "https://example.com/book/",
         }
+        preview_template = PREVIEW_TEMPLATE
 
     @staticmethod
     def is_blank(value) -> bool:
@@ -235,6 +271,7 @@ def resolve_call_to_action(value, parent_context=None, site=None) -> dict | None
             "text": value.get("text"),
             "button_label": value.get("button_label"),
             "href": page.url if page else value.get("url"),
+            "page": page,
         }
     from ..models import RunStrengthSettings
 

@@ -52,6 +52,28 @@ class ExerciseChooserBlock(SnippetChooserBlock):
         return [value.name, value.summary]
 
 
+def _preview_exercises(limit: int) -> list:
+    """Up to ``limit`` published exercises from the library, for block previews; empty on a new site."""
+    from ..models import ExerciseSnippet
+
+    return list(ExerciseSnippet.objects.live().for_cards()[:limit])
+
+
+def _exercise_preview_value() -> dict:
+    exercises = _preview_exercises(1)
+    return {
+        "exercise": exercises[0] if exercises else None,
+        "note": "Keep the knee over the second toe as you rise.",
+    }
+
+
+def _exercise_group_preview_value() -> dict:
+    return {
+        "heading": "Key exercises",
+        "exercises": [{"exercise": exercise} for exercise in _preview_exercises(3)],
+    }
+
+
 class ExerciseValue(blocks.StructValue):
     @property
     def prescription(self) -> Prescription:
@@ -106,6 +128,12 @@ class ExerciseBlock(blocks.StructBlock):
         value_class = ExerciseValue
         form_classname = "struct-block runstrength-exercise-block"
         description = _("An exercise card from the library, with an optional note and dose for this article.")
+        help_text = _(
+            "Choose an exercise from the library. Leave the dose blank to use the exercise's default "
+            "prescription; give reps or seconds, not both."
+        )
+        preview_value = staticmethod(_exercise_preview_value)
+        preview_template = "wagtail_runstrength/previews/exercise.html"
 
     def clean(self, value):
         value = super().clean(value)
@@ -134,6 +162,9 @@ class ExerciseGroupBlock(blocks.StructBlock):
         template = "wagtail_runstrength/blocks/exercise_group.html"
         label_format = "{heading}"
         description = _("A grid of exercise cards under one heading, such as a routine.")
+        help_text = _("A routine of exercises from the library, shown as cards. Each exercise can appear only once.")
+        preview_value = staticmethod(_exercise_group_preview_value)
+        preview_template = "wagtail_runstrength/previews/exercise_group.html"
 
     @cached_property
     def _exercise_list(self):

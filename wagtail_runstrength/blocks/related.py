@@ -11,6 +11,16 @@ from ..conf import get_setting
 from ..related import related_articles
 
 
+def _related_posts_preview_value() -> dict:
+    """The three newest live articles, for the block preview; none on a new site."""
+    from ..models import ArticlePage
+
+    return {
+        "heading": "Blog posts you may be interested in",
+        "posts": list(ArticlePage.objects.live().public().newest_first().for_cards()[:3]),
+    }
+
+
 class RelatedPostsBlock(blocks.StructBlock):
     heading = blocks.CharBlock(
         label=_("Heading"),
@@ -38,6 +48,12 @@ class RelatedPostsBlock(blocks.StructBlock):
         description = _(
             "Cards linking to other articles: your picks first, then the closest matches by tag, category and muscles."
         )
+        help_text = _(
+            "Pick articles to show first, or none at all: the rest are chosen automatically from published "
+            "articles on this site. An article cannot be related to itself."
+        )
+        preview_value = staticmethod(_related_posts_preview_value)
+        preview_template = "wagtail_runstrength/previews/related_posts.html"
 
     def cards_for(self, value, page) -> list:
         if page is None or not getattr(page, "pk", None):

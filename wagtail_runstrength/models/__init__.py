@@ -8,6 +8,7 @@ from .articles import (
     ArticlePageTag,
 )
 from .exercises import ExerciseSnippet
+from .library import ExerciseLibraryPage, ExerciseLibraryPageMixin
 from .people import Clinician
 from .querysets import ArticlePageManager, ArticlePageQuerySet
 from .settings import RunStrengthSettings
@@ -23,6 +24,8 @@ __all__ = [
     "ArticlePageQuerySet",
     "ArticlePageTag",
     "Clinician",
+    "ExerciseLibraryPage",
+    "ExerciseLibraryPageMixin",
     "ExerciseSnippet",
     "MuscleGroup",
     "RunStrengthSettings",

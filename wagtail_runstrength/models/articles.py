@@ -13,9 +13,13 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Count, prefetch_related_objects
+from django.http import Http404
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
+from django.utils.http import urlencode
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -23,15 +27,18 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.blocks.stream_block import StreamBlockValidationError
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model_string
-from wagtail.models import Page  # noqa: F401  (sets swapper's "WAGTAIL_" prefix before load_model)
+from wagtail.models import Page, Site  # noqa: F401  (Page sets swapper's "WAGTAIL_" prefix before load_model)
 from wagtail.search import index
 
+from .. import seo
 from ..api.model_fields import article_api_fields, article_index_api_fields
 from ..blocks import ArticleBodyBlock
 from ..blocks.related import reject_self_pick
 from ..conf import get_setting
+from ..feeds import ArticleAtomFeed, ArticleFeed
 from ..images import alt_text
 from ..readtime import count_words, read_time_minutes
 from .querysets import ArticlePageManager
@@ -239,18 +246,79 @@ class ArticlePageMixin(models.Model):
             ids.extend(item["exercise"].pk for item in items if item.get("exercise") is not None)
         return list(dict.fromkeys(ids))
 
+    # Previews
+
+    HEADLESS_PREVIEW_MODE = "headless"
+
+    @property
+    def preview_modes(self):
+        return [*super().preview_modes, (self.HEADLESS_PREVIEW_MODE, _("Headless frontend"))]
+
+    def serve_preview(self, request, mode_name):
+        """The "Headless frontend" mode hands the frontend a signed, expiring token (see ``preview.py``)."""
+        if mode_name != self.HEADLESS_PREVIEW_MODE:
+            return super().serve_preview(request, mode_name)
+        from django.shortcuts import redirect
+        from django.template.response import TemplateResponse
+
+        from ..preview import create_preview_token, frontend_preview_url
+
+        token = create_preview_token(self)
+        target = frontend_preview_url(self, request, token)
+        if target:
+            return redirect(target)
+        context = {"page": self, "token": token, "request": request}
+        return TemplateResponse(request, "wagtail_runstrength/headless_preview.html", context)
+
     # Rendering
+
+    # The exercise library whose pages the article's exercise cards link to, when the site has one.
+    exercise_library_model_name = "wagtail_runstrength.ExerciseLibraryPage"
+
+    def table_of_contents(self) -> list[dict]:
+        """The article's sections, in order: its section headings and the exercise groups with a heading."""
+        entries = []
+        for block in self.body:
+            if block.block_type == "heading" and block.value["level"] == "h2":
+                entries.append({"anchor_id": block.value.anchor_id, "text": block.value["text"]})
+            elif block.block_type == "exercise_group" and block.value["heading"]:
+                entries.append({"anchor_id": f"exercises-{block.id}", "text": block.value["heading"]})
+        return entries
+
+    def get_exercise_library(self, request=None):
+        """The live, public exercise library of this article's site and language, if there is one."""
+        site = Site.find_for_request(request) if request is not None else self.get_site()
+        library_model = apps.get_model(self.exercise_library_model_name)
+        return library_model.objects.live().public().in_site(site).filter(locale_id=self.locale_id).first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["headings"] = [
-            block.value for block in self.body if block.block_type == "heading" and block.value["level"] == "h2"
-        ]
+        if not getattr(request, "is_preview", False):
+            # The byline, meta tags, JSON-LD and tag list all read the tags: fetch them once.
+            # (A preview keeps the editor's unsaved tags in memory instead.)
+            prefetch_related_objects([self], "tags")
+        library = self.get_exercise_library(request)
+        parent = self.get_parent()
+        context.update(
+            headings=self.table_of_contents(),
+            has_exercise_sheet=bool(seo.article_exercises(self)),
+            exercise_library=library,
+            exercise_library_url=library.get_url(request) if library else "",
+            index_page=parent,
+            index_url=parent.get_url(request) if parent else "",
+        )
         return context
 
+    def get_sitemap_urls(self, request=None):
+        return [seo.sitemap_entry(self, request)]
 
-class ArticleIndexPageMixin(models.Model):
-    """Lists its live, public articles, newest first, paginated and filterable by tag and category."""
+
+class ArticleIndexPageMixin(RoutablePageMixin, models.Model):
+    """Lists its live, public articles, newest first, paginated and filterable by tag and category.
+
+    Routes under the index: ``feed/rss/`` and ``feed/atom/`` (and the same
+    under ``tag/<slug>/``) for feed readers, and ``tags/`` listing the tags.
+    """
 
     intro = RichTextField(_("introduction"), features=INTRO_FEATURES, blank=True)
 
@@ -259,6 +327,7 @@ class ArticleIndexPageMixin(models.Model):
 
     index_content_panels = ["intro"]
     index_search_fields = [index.SearchField("intro")]
+    tags_template = "wagtail_runstrength/article_index_tags.html"
 
     class Meta:
         abstract = True
@@ -297,9 +366,61 @@ class ArticleIndexPageMixin(models.Model):
             active_category=ArticleCategory.objects.filter(slug=filters["category"]).first()
             if "category" in filters
             else None,
-            filter_query="&".join(f"{key}={value}" for key, value in filters.items()),
+            filter_query=urlencode(filters),
+            tags_url=self.route_url(request, "tags"),
         )
         return context
+
+    def get_sitemap_urls(self, request=None):
+        return [seo.sitemap_entry(self, request)]
+
+    # Routes
+
+    def route_url(self, request, name: str, **kwargs) -> str:
+        """The site-relative address of one of this index's routes."""
+        base = self.get_url(request) or ""
+        return f"{base if base.endswith('/') else base + '/'}{self.reverse_subpage(name, kwargs=kwargs)}"
+
+    def tag_counts(self, request=None):
+        """Tags of the live, public articles listed here, with how many articles carry each, most used first."""
+        article_model = apps.get_model(self.article_model_name)
+        articles = self.get_articles(request).order_by().values("pk")
+        return (
+            article_model.tags.through.objects.filter(content_object__in=articles)
+            .values("tag__name", "tag__slug")
+            .annotate(count=Count("content_object", distinct=True))
+            .order_by("-count", "tag__name")
+        )
+
+    def _feed(self, request, feed_class, tag=None):
+        if tag is not None:
+            tag_model = apps.get_model(self.article_model_name).tags.through.tag_model()
+            tag = tag_model.objects.filter(slug=tag).first()
+            if tag is None:
+                raise Http404(_("No such tag."))
+        return feed_class(self, tag=tag)(request)
+
+    @path("feed/rss/", name="feed_rss")
+    def rss_feed(self, request):
+        return self._feed(request, ArticleFeed)
+
+    @path("feed/atom/", name="feed_atom")
+    def atom_feed(self, request):
+        return self._feed(request, ArticleAtomFeed)
+
+    @path("tag/<str:tag>/feed/rss/", name="tag_feed_rss")
+    def tag_rss_feed(self, request, tag):
+        return self._feed(request, ArticleFeed, tag)
+
+    @path("tag/<str:tag>/feed/atom/", name="tag_feed_atom")
+    def tag_atom_feed(self, request, tag):
+        return self._feed(request, ArticleAtomFeed, tag)
+
+    @path("tags/", name="tags")
+    def tags_view(self, request):
+        context = super().get_context(request)  # the page's own context, not the listing
+        context["tag_counts"] = self.tag_counts(request)
+        return TemplateResponse(request, self.tags_template, context)
 
 
 class ArticleIndexPage(ArticleIndexPageMixin, BasePage):  # noqa: DJ008 (Page defines __str__)

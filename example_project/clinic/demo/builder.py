@@ -22,6 +22,7 @@ from wagtail_runstrength.models import (
     ArticleIndexPage,
     ArticlePage,
     Clinician,
+    ExerciseLibraryPage,
     ExerciseSnippet,
     MuscleGroup,
     RunStrengthSettings,
@@ -59,6 +60,7 @@ class DemoBuilder:
         for key in content.PICTURES:
             self.image(key)
         self.exercise_library()
+        self.library_page(home)
         for article in content.ARTICLES:
             self.article(index, article, categories, clinicians)
 
@@ -120,6 +122,16 @@ class DemoBuilder:
             index.save_revision().publish()
         self._note("page", f"“{index.title}”", created)
         return index
+
+    def library_page(self, home: HomePage) -> ExerciseLibraryPage:
+        library = ExerciseLibraryPage.objects.child_of(home).filter(slug=content.LIBRARY["slug"]).first()
+        created = library is None
+        if created:
+            library = ExerciseLibraryPage(**content.LIBRARY, live=False)
+            home.add_child(instance=library)
+            library.save_revision().publish()
+        self._note("page", f"“{library.title}”", created)
+        return library
 
     def settings(self, site: Site, home: HomePage) -> None:
         settings = RunStrengthSettings.for_site(site)

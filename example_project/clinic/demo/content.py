@@ -45,6 +45,13 @@ BLOG = {
     "intro": "<p>Strength, mobility and injury-prevention advice from our physical therapists.</p>",
 }
 
+LIBRARY = {
+    "title": "Exercise library",
+    "slug": "exercises",
+    "intro": "<p>Every exercise our physical therapists use in these articles, with step-by-step instructions, "
+    "coaching cues and what to do if it hurts. Filter by the muscles you want to strengthen.</p>",
+}
+
 SETTINGS = {
     "clinic_name": CLINIC_NAME,
     "cta_heading": "Run stronger with a plan made for you",

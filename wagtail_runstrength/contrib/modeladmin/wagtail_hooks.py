@@ -1,0 +1,5 @@
+from wagtail_modeladmin.options import modeladmin_register
+
+from .options import RunStrengthAdminGroup
+
+modeladmin_register(RunStrengthAdminGroup)

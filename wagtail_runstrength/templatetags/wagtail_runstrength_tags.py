@@ -1,0 +1,179 @@
+"""Template tags for the reader-facing pages: meta and sharing tags, JSON-LD and video embeds.
+
+``{% load wagtail_runstrength_tags %}`` then:
+
+- ``{% rs_meta %}``: description, canonical link, OpenGraph and Twitter card tags and feed links
+  for the page in the context (an article, an exercise of the library, or any page).
+- ``{% rs_json_ld %}``: the schema.org JSON-LD for an article or an exercise, safely escaped.
+- ``{% rs_public_url page %}`` and the ``rs_alt`` filter (alt text of an ``ImageBlock`` value, empty when
+  decorative).
+- ``{% rs_video url_or_embed_value title %}``: a video behind a click-to-load button, so the
+  provider's player (and its cookies) load only when the reader asks.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django import template
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from wagtail.embeds.embeds import get_embed
+from wagtail.embeds.exceptions import EmbedException
+
+from .. import seo
+from ..feeds import feed_links
+from ..images import CARD_SHARE_SPEC, SHARE_SPEC
+
+register = template.Library()
+
+DESCRIPTION_WORDS = 40
+IFRAME_RE = re.compile(r"<iframe\b([^>]*)>", re.IGNORECASE)
+# Providers with a privacy-enhanced player that sets no cookies until the video plays.
+PRIVACY_HOSTS = (("://www.youtube.com/embed/", "://www.youtube-nocookie.com/embed/"),)
+
+
+def _is_article(page) -> bool:
+    from ..models import ArticlePageMixin
+
+    return isinstance(page, ArticlePageMixin)
+
+
+def _is_index(page) -> bool:
+    from ..models import ArticleIndexPageMixin
+
+    return isinstance(page, ArticleIndexPageMixin)
+
+
+def _plain(text: str) -> str:
+    return Truncator(strip_tags(text or "").strip()).words(DESCRIPTION_WORDS)
+
+
+def page_meta(context) -> dict[str, Any]:
+    """What ``{% rs_meta %}`` prints for the page, the exercise or the article in ``context``."""
+    request = context.get("request")
+    page = context.get("page")
+    if page is None or not hasattr(page, "get_url_parts"):
+        return {}
+    exercise = context.get("exercise")
+    settings = seo.site_settings(request) if request is not None else None
+    site_name = settings.clinic_name if settings is not None else ""
+
+    if exercise is not None:
+        meta = seo.share_meta(
+            title=exercise.name,
+            description=exercise.summary,
+            url=context.get("canonical_url") or seo.public_url(page, request),
+            image=seo.rendition_or_none(exercise.image, CARD_SHARE_SPEC),
+            image_alt=exercise.alt_text,
+            request=request,
+        )
+    elif _is_article(page):
+        meta = seo.share_meta(
+            title=seo.page_title(page),
+            description=seo.page_description(page),
+            url=seo.public_url(page, request),
+            og_type="article",
+            image=seo.rendition_or_none(page.hero_image, SHARE_SPEC),
+            image_alt=page.hero_alt_text,
+            request=request,
+        )
+        meta["article"] = {
+            "published_time": seo.iso(seo.published_at(page)),
+            "modified_time": seo.iso(seo.modified_at(page)),
+            "section": page.category.name if page.category else "",
+            "tags": [tag.name for tag in page.tags.all()] if hasattr(page, "tags") else [],
+        }
+    else:
+        meta = seo.share_meta(
+            title=seo.page_title(page),
+            description=seo.page_description(page) or _plain(getattr(page, "intro", "")),
+            url=seo.public_url(page, request),
+            request=request,
+        )
+    meta["site_name"] = site_name
+    if _is_index(page):
+        meta["feeds"] = feed_links(page, request)
+    elif _is_article(page):
+        meta["feeds"] = feed_links(context.get("index_page"), request)
+    return meta
+
+
+@register.inclusion_tag("wagtail_runstrength/includes/meta.html", takes_context=True)
+def rs_meta(context):
+    """Description, canonical, OpenGraph, Twitter card and feed ``<link>`` tags for the page."""
+    return {"meta": page_meta(context)}
+
+
+@register.simple_tag(takes_context=True)
+def rs_json_ld(context):
+    """schema.org JSON-LD: ``MedicalWebPage`` + ``BlogPosting`` for an article, ``ExercisePlan`` for an exercise."""
+    request = context.get("request")
+    page = context.get("page")
+    exercise = context.get("exercise")
+    if page is None:
+        return ""
+    if exercise is not None and hasattr(page, "exercise_url"):
+        data = seo.exercise_json_ld(page, exercise, request, url=context.get("canonical_url") or "")
+    elif _is_article(page):
+        library = context.get("exercise_library")
+        exercise_url = (lambda item: library.exercise_url(item, request)) if library is not None else None
+        data = seo.article_json_ld(page, request, exercise_url=exercise_url)
+    else:
+        return ""
+    return seo.json_ld_script(data)
+
+
+@register.simple_tag(takes_context=True)
+def rs_public_url(context, page) -> str:
+    """The absolute address readers use for ``page`` (the headless frontend's, when the site has one)."""
+    return seo.public_url(page, context.get("request"))
+
+
+@register.filter
+def rs_alt(image) -> str:
+    """The alt text of an image chosen in an ``ImageBlock``: empty when the editor marked it decorative."""
+    if image is None or getattr(image, "decorative", False):
+        return ""
+    return getattr(image, "contextual_alt_text", "") or ""
+
+
+# Video
+
+
+def player_html(html: str, title: str) -> str:
+    """The provider's player with a ``title`` for screen readers and its privacy-enhanced address."""
+    for plain, private in PRIVACY_HOSTS:
+        html = html.replace(plain, private)
+
+    def add_title(match: re.Match) -> str:
+        attributes = match.group(1)
+        if re.search(r"\stitle\s*=", attributes, re.IGNORECASE):
+            return match.group(0)
+        return f'<iframe title="{escape(title)}"{attributes}>'
+
+    return IFRAME_RE.sub(add_title, html)
+
+
+def video_context(value, title: str = "") -> dict[str, Any]:
+    url = getattr(value, "url", value) or ""
+    try:
+        embed = get_embed(url) if url else None
+    except EmbedException:
+        embed = None
+    title = title or (embed.title if embed else "")
+    html = embed.html if embed else ""
+    return {
+        "url": url,
+        "title": title,
+        "provider": embed.provider_name if embed else "",
+        "player": mark_safe(player_html(html, title)) if html else "",  # noqa: S308 - the embed provider's markup, as Wagtail renders it
+    }
+
+
+@register.inclusion_tag("wagtail_runstrength/includes/video.html")
+def rs_video(value, title: str = "", caption: str = ""):
+    """A video that loads its player only on request; a plain link when the address has no player."""
+    return {**video_context(value, title), "caption": caption}
