@@ -48,6 +48,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
 ]
 
+# RUNSTRENGTH_ADMIN=modeladmin shows the exercise library through wagtail-modeladmin
+# instead of the package's snippet viewsets (docs/modeladmin.md).
+if os.environ.get("RUNSTRENGTH_ADMIN") == "modeladmin":
+    INSTALLED_APPS += ["wagtail_modeladmin", "wagtail_runstrength.contrib.modeladmin", "django.contrib.admin"]
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
