@@ -11,7 +11,7 @@ Environment (the flags below win): ``BENCH_SIZES`` (default ``10,1000,100000``),
 ``BENCH_DATABASES`` (``sqlite,postgres``), ``BENCH_REPS`` (30), ``BENCH_WARMUP`` (3), ``BENCH_BUDGET``
 (seconds per row and pass, 10), ``BENCH_COLD_START_RUNS`` (3), ``BENCH_POSTGRES_URL``
 (``postgres://postgres@127.0.0.1:5432/runstrength_bench``), ``BENCH_CACHE_URL``
-(default: Redis database 15 on 127.0.0.1 when it answers, else ``locmem://``),
+(default: Redis database 13 on 127.0.0.1 when it answers, else ``locmem://``),
 ``BENCH_KEEP_DATABASES=1`` to keep the databases afterwards.
 """
 
@@ -37,7 +37,7 @@ ROOT = BENCH_DIR.parent
 DATA_DIR = BENCH_DIR / ".data"
 RESULTS_DIR = BENCH_DIR / "results"
 DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/runstrength_bench"
-DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/15"
+DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/13"
 
 
 def _env(name: str, default: str) -> str:
@@ -46,17 +46,29 @@ def _env(name: str, default: str) -> str:
 
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default=_env("BENCH_SIZES", "10,1000,100000"))
-    parser.add_argument("--databases", default=_env("BENCH_DATABASES", "sqlite,postgres"))
-    parser.add_argument("--reps", type=int, default=int(_env("BENCH_REPS", "30")))
-    parser.add_argument("--budget", type=float, default=float(_env("BENCH_BUDGET", "10")))
-    parser.add_argument("--warmup", type=int, default=int(_env("BENCH_WARMUP", "3")))
+    parser.add_argument("--sizes", default=_env("BENCH_SIZES", "10,1000,100000"), help="article counts, grown in order")
+    parser.add_argument(
+        "--databases", default=_env("BENCH_DATABASES", "sqlite,postgres"), help="sqlite and/or postgres"
+    )
+    parser.add_argument("--reps", type=int, default=int(_env("BENCH_REPS", "30")), help="timed requests per figure")
+    parser.add_argument(
+        "--budget", type=float, default=float(_env("BENCH_BUDGET", "10")), help="seconds per row and pass"
+    )
+    parser.add_argument("--warmup", type=int, default=int(_env("BENCH_WARMUP", "3")), help="untimed requests first")
     parser.add_argument("--cold-start-runs", type=int, default=int(_env("BENCH_COLD_START_RUNS", "3")))
     parser.add_argument("--cold", action="store_true", help="only the cold pass (cache cleared before each request)")
     parser.add_argument(
         "--warm-cache", action="store_true", help="only the warm pass (the cache kept between requests)"
     )
-    parser.add_argument("--keep-databases", action="store_true", default=_env("BENCH_KEEP_DATABASES", "") == "1")
+    parser.add_argument(
+        "--report-only", action="store_true", help="write latest.md again from latest.json, measuring nothing"
+    )
+    parser.add_argument(
+        "--keep-databases",
+        action="store_true",
+        default=_env("BENCH_KEEP_DATABASES", "") == "1",
+        help="keep the SQLite file and the PostgreSQL database afterwards",
+    )
     return parser.parse_args()
 
 
@@ -161,8 +173,19 @@ def command_line() -> str:
     return " ".join([*(o for o in overrides if not o.startswith("BENCH_COMMAND=")), command])
 
 
+def write_report(results: dict) -> str:
+    report.add_ratios(results)
+    results["targets"] = report.check_targets(results)
+    text = report.markdown(results, results["targets"])
+    (RESULTS_DIR / "latest.md").write_text(text)
+    return text
+
+
 def main() -> None:
     args = parse_args()
+    if args.report_only:
+        print(write_report(json.loads((RESULTS_DIR / "latest.json").read_text())))
+        return
     passes = (
         "cold" if args.cold and not args.warm_cache else "warm" if args.warm_cache and not args.cold else "cold,warm"
     )
@@ -218,13 +241,10 @@ def main() -> None:
         "sizes": args.sizes,
         **versions(),
     }
-    report.add_ratios(results)
-    results["targets"] = report.check_targets(results)
-    text = report.markdown(results, results["targets"])
+    text = write_report(results)
     stamp = started_at.strftime("%Y%m%dT%H%M%SZ")
     for name in ("latest.json", f"{stamp}.json"):
         (RESULTS_DIR / name).write_text(json.dumps(results, indent=2, default=str) + "\n")
-    (RESULTS_DIR / "latest.md").write_text(text)
     print("\n" + text)
     print(f"Written to {RESULTS_DIR / 'latest.md'} and {RESULTS_DIR / 'latest.json'}")
 

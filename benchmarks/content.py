@@ -614,7 +614,7 @@ def baseline_body(topic: Topic, exercise_words: list[tuple[str, str]], *, groups
         _p(CTA["text"]),
         f'<p><a href="{CTA["url"]}">{escape(CTA["button_label"])}</a></p>',
     ]
-    return "".join(parts)
+    return "\n".join(parts)
 
 
 def baseline_intro(topic: Topic) -> str:
@@ -623,4 +623,6 @@ def baseline_intro(topic: Topic) -> str:
 
 
 def baseline_body_with_intro(topic: Topic, exercise_words: list[tuple[str, str]], *, groups: int = 1) -> str:
-    return "".join(_p(paragraph) for paragraph in topic.intro[1:]) + baseline_body(topic, exercise_words, groups=groups)
+    return "\n".join(
+        [*(_p(paragraph) for paragraph in topic.intro[1:]), baseline_body(topic, exercise_words, groups=groups)]
+    )

@@ -142,7 +142,8 @@ def markdown(results: dict, checks: list[dict]) -> str:
         "",
         "Article page median time against the plain blog's, no page-level cache. *Cold*: Django's cache cleared "
         "before every request; *warm*: not cleared. The package has no caches of its own yet, so warm measures "
-        "the same work as cold (only Wagtail's own cached site root paths differ) until card caching lands.",
+        "the same work as cold until card caching lands; the difference today is Wagtail's own caches (site root "
+        "paths, and renditions looked up outside a prefetch: 3 queries on the article page).",
         "",
         f"| Database | Articles | Cold ≤ {COLD_TARGET}× | Warm ≤ {WARM_TARGET}× | Queries: article / 4× the blocks (cold, warm) |",
         "| --- | ---: | --- | --- | --- |",

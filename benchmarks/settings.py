@@ -4,8 +4,8 @@ Environment:
 
 - ``BENCH_DATABASE_URL``: a dj-database-url address; SQLite in ``benchmarks/.data/`` by default.
 - ``BENCH_CACHE_URL``: ``locmem://`` (the default) or a Redis address such as
-  ``redis://127.0.0.1:6379/15``. The cold pass clears this cache before every request,
-  so give Redis a database number of its own.
+  ``redis://127.0.0.1:6379/13``. Give the benchmark a Redis database of its own:
+  the test suite's ``cache.clear()`` empties whole databases (``.ci/run`` uses 15).
 - ``BENCH_MEDIA_ROOT``: where the generated images and their renditions go.
 """
 
