@@ -61,3 +61,10 @@ def test_a_draft_revision_carries_the_fresh_read_time(index_page):
     page.full_clean()
     revision = page.save_revision()
     assert revision.as_object().read_time_minutes == 5
+
+
+def test_a_headings_level_is_not_counted_as_text(index_page):
+    page = ArticlePageFactory(
+        parent=index_page, title="Hills", intro="", body=[("heading", {"text": "Key exercises", "level": "h2"})]
+    )
+    assert page.word_count == 3  # "Hills" and "Key exercises", not the level's label "Section (h2)"

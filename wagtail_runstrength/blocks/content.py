@@ -34,6 +34,8 @@ class HeadingBlock(blocks.StructBlock):
             ("h4", _("Minor heading (h4)")),
         ],
         default="h2",
+        # The level is not text a reader sees: keep its label out of read time and search.
+        search_index=False,
         help_text=_("Use Section for the main parts of the article; never skip a level."),
     )
     anchor = blocks.CharBlock(
