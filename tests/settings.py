@@ -96,3 +96,7 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILEMBEDS_FINDERS = [{"class": "tests.testapp.embed_finders.OfflineVideoFinder"}]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Autosave would race the scripted editor in the browser journey (it can create the
+# snippet a moment before the scripted "Publish" posts the add form again).
+WAGTAIL_AUTOSAVE_INTERVAL = 0
