@@ -24,6 +24,15 @@ DEFAULTS: dict[str, Any] = {
     "INDEX_PAGE_SIZE": 12,
     # Seconds a headless preview token stays valid.
     "PREVIEW_TOKEN_MAX_AGE": 3600,
+    # Automatic related posts are chosen among this many of the newest visible
+    # articles, so the scoring query costs the same at 1,000 or 1,000,000 articles.
+    # None scores every article (exact, but its cost grows with the archive).
+    "RELATED_POSTS_WINDOW": 2000,
+    # Seconds a rendered article fragment (cards included) stays in Django's cache.
+    # Edits invalidate it long before that; 0 turns the package's caching off.
+    "FRAGMENT_CACHE_TIMEOUT": 6 * 3600,
+    # Which of settings.CACHES holds the package's fragments.
+    "CACHE_ALIAS": "default",
 }
 
 # (minimum, maximum) for each integer key.
@@ -32,7 +41,12 @@ BOUNDS: dict[str, tuple[int, int]] = {
     "RELATED_POSTS_LIMIT": (1, 12),
     "INDEX_PAGE_SIZE": (1, 100),
     "PREVIEW_TOKEN_MAX_AGE": (60, 7 * 24 * 3600),
+    "RELATED_POSTS_WINDOW": (10, 1_000_000),
+    "FRAGMENT_CACHE_TIMEOUT": (0, 30 * 24 * 3600),
 }
+
+# Keys whose value may also be None (see DEFAULTS for what None means).
+NULLABLE = {"RELATED_POSTS_WINDOW"}
 
 _cache: dict[str, Any] | None = None
 
@@ -56,10 +70,18 @@ def check_settings() -> dict[str, Any]:
     merged = {**DEFAULTS, **user}
     for key, (low, high) in BOUNDS.items():
         value = merged[key]
+        if value is None and key in NULLABLE:
+            continue
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
             raise ImproperlyConfigured(
                 f"{SETTING_NAME}['{key}'] must be a whole number from {low} to {high}, not {value!r}."
             )
+    alias = merged["CACHE_ALIAS"]
+    if not isinstance(alias, str) or alias not in settings.CACHES:
+        raise ImproperlyConfigured(
+            f"{SETTING_NAME}['CACHE_ALIAS'] must name one of settings.CACHES "
+            f"({', '.join(sorted(settings.CACHES))}), not {alias!r}."
+        )
     return merged
 
 

@@ -17,7 +17,7 @@ from django.db.models import Count, prefetch_related_objects
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.html import strip_tags
 from django.utils.http import urlencode
 from django.utils.text import Truncator
@@ -293,21 +293,30 @@ class ArticlePageMixin(models.Model):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        if not getattr(request, "is_preview", False):
-            # The byline, meta tags, JSON-LD and tag list all read the tags: fetch them once.
-            # (A preview keeps the editor's unsaved tags in memory instead.)
-            prefetch_related_objects([self], "tags")
-        library = self.get_exercise_library(request)
-        parent = self.get_parent()
+        # Lazy: the template reads these inside cached fragments, so a cache hit never computes them.
+        library = SimpleLazyObject(lambda: self.get_exercise_library(request))
+        parent = SimpleLazyObject(self.get_parent)
         context.update(
-            headings=self.table_of_contents(),
-            has_exercise_sheet=bool(seo.article_exercises(self)),
+            headings=SimpleLazyObject(self.table_of_contents),
+            has_exercise_sheet=SimpleLazyObject(lambda: bool(seo.article_exercises(self))),
             exercise_library=library,
-            exercise_library_url=library.get_url(request) if library else "",
+            exercise_library_url=SimpleLazyObject(lambda: library.get_url(request) if library else ""),
             index_page=parent,
-            index_url=parent.get_url(request) if parent else "",
+            index_url=SimpleLazyObject(lambda: parent.get_url(request) if parent else ""),
         )
         return context
+
+    def prefetch_tags(self, request=None) -> None:
+        """Fetch the tags once for the meta tags, JSON-LD and tag list, which all read them.
+
+        Called by the template tags rather than ``get_context``, so a page served
+        from the fragment cache does not fetch them at all. A preview keeps the
+        editor's unsaved tags in memory instead.
+        """
+        if getattr(request, "is_preview", False) or "tags" in getattr(self, "_prefetched_objects_cache", {}):
+            return
+        if self.pk:
+            prefetch_related_objects([self], "tags")
 
     def get_sitemap_urls(self, request=None):
         return [seo.sitemap_entry(self, request)]
@@ -349,7 +358,9 @@ class ArticleIndexPageMixin(RoutablePageMixin, models.Model):
         if category:
             articles = articles.in_category(category)
             filters["category"] = category
-        return articles.distinct(), filters
+        # Neither filter can repeat a row (``with_tag`` is a sub-query), so no DISTINCT:
+        # on PostgreSQL it sorted every article's whole row, body included.
+        return articles.defer("body"), filters
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -474,6 +485,8 @@ class ArticlePage(ArticlePageMixin, BasePage):  # noqa: DJ008 (Page defines __st
     class Meta:
         verbose_name = _("article page")
         verbose_name_plural = _("article pages")
+        # Listings, feeds and the related-posts window read the newest articles first.
+        indexes = [models.Index(fields=["-date"], name="rs_articlepage_date")]
 
 
 class ArticlePageTag(TaggedItemBase):

@@ -20,7 +20,9 @@ class ArticlePageQuerySet(PageQuerySet):
         return qs
 
     def with_tag(self, slug: str):
-        return self.filter(tags__slug=slug)
+        """Articles carrying the tag, as a sub-query so that no article is listed twice."""
+        tagged = self.model.tags.through.objects.filter(tag__slug=slug).values("content_object_id")
+        return self.filter(pk__in=tagged)
 
     def in_category(self, slug: str):
         return self.filter(category__slug=slug)

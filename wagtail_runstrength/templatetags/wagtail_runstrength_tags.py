@@ -9,6 +9,8 @@
   decorative).
 - ``{% rs_video url_or_embed_value title %}``: a video behind a click-to-load button, so the
   provider's player (and its cookies) load only when the reader asks.
+- ``{% rs_cache "name" [vary_on ...] %}…{% endrs_cache %}``: the enclosed markup for the context's
+  ``page``, kept in Django's cache until anything it could show changes (see ``fragment_cache.py``).
 """
 
 from __future__ import annotations
@@ -17,13 +19,14 @@ import re
 from typing import Any
 
 from django import template
+from django.utils.functional import SimpleLazyObject, empty
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from wagtail.embeds.embeds import get_embed
 from wagtail.embeds.exceptions import EmbedException
 
-from .. import seo
+from .. import fragment_cache, seo
 from ..feeds import feed_links
 from ..images import CARD_SHARE_SPEC, SHARE_SPEC
 
@@ -45,6 +48,15 @@ def _is_index(page) -> bool:
     from ..models import ArticleIndexPageMixin
 
     return isinstance(page, ArticleIndexPageMixin)
+
+
+def _unwrap(value):
+    """The object behind a ``SimpleLazyObject`` from a page's context (``None`` stays ``None``)."""
+    if isinstance(value, SimpleLazyObject):
+        if value._wrapped is empty:
+            value._setup()
+        return value._wrapped
+    return value
 
 
 def _plain(text: str) -> str:
@@ -71,6 +83,7 @@ def page_meta(context) -> dict[str, Any]:
             request=request,
         )
     elif _is_article(page):
+        page.prefetch_tags(request)
         meta = seo.share_meta(
             title=seo.page_title(page),
             description=seo.page_description(page),
@@ -97,7 +110,7 @@ def page_meta(context) -> dict[str, Any]:
     if _is_index(page):
         meta["feeds"] = feed_links(page, request)
     elif _is_article(page):
-        meta["feeds"] = feed_links(context.get("index_page"), request)
+        meta["feeds"] = feed_links(_unwrap(context.get("index_page")), request)
     return meta
 
 
@@ -118,7 +131,8 @@ def rs_json_ld(context):
     if exercise is not None and hasattr(page, "exercise_url"):
         data = seo.exercise_json_ld(page, exercise, request, url=context.get("canonical_url") or "")
     elif _is_article(page):
-        library = context.get("exercise_library")
+        page.prefetch_tags(request)
+        library = _unwrap(context.get("exercise_library"))
         exercise_url = (lambda item: library.exercise_url(item, request)) if library is not None else None
         data = seo.article_json_ld(page, request, exercise_url=exercise_url)
     else:
@@ -177,3 +191,43 @@ def video_context(value, title: str = "") -> dict[str, Any]:
 def rs_video(value, title: str = "", caption: str = ""):
     """A video that loads its player only on request; a plain link when the address has no player."""
     return {**video_context(value, title), "caption": caption}
+
+
+# Fragment caching
+
+
+class CachedFragmentNode(template.Node):
+    def __init__(self, nodelist, name, vary_on):
+        self.nodelist = nodelist
+        self.name = name
+        self.vary_on = vary_on
+
+    def render(self, context):
+        request = context.get("request")
+        page = context.get("page")
+        if page is None or not getattr(page, "pk", None) or not fragment_cache.is_cacheable(request):
+            return self.nodelist.render(context)
+        name = self.name.resolve(context)
+        parts = [*fragment_cache.page_key_parts(page, request), *(var.resolve(context) for var in self.vary_on)]
+        return fragment_cache.cached_render(name, parts, lambda: self.nodelist.render(context))
+
+
+@register.tag("rs_cache")
+def rs_cache(parser, token):
+    """Cache the enclosed markup for the context's page: ``{% rs_cache "body" page_number %}…{% endrs_cache %}``.
+
+    Unlike Django's ``{% cache %}``, nothing needs a timeout to become fresh:
+    publishing, unpublishing, moving or deleting a page and editing an exercise,
+    category, image or the site's settings make every fragment stale at once.
+    The key varies with the live page, the site and host it is read on, the path
+    and the language, plus any ``vary_on`` values (a page number, a filter).
+    Previews are never cached.
+    """
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError(f"'{bits[0]}' needs a fragment name.")
+    nodelist = parser.parse(("endrs_cache",))
+    parser.delete_first_token()
+    return CachedFragmentNode(
+        nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(bit) for bit in bits[2:]]
+    )
