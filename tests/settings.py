@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "tests.testapp",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.frontend_cache",
     "wagtail.api.v2",
     "wagtail.api.v3",
     "wagtail.embeds",

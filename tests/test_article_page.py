@@ -122,7 +122,19 @@ def count_queries(client, url) -> int:
     return len(queries)
 
 
-def test_query_count_does_not_grow_with_exercise_blocks(client, index_page):
+# Measured with the package's fragment cache off (every block rendered) and warm (served from it).
+fragment_cache_modes = pytest.mark.parametrize("fragment_cache", ["off", "warm"])
+
+
+@pytest.fixture
+def fragment_cache(request, settings):
+    if request.param == "off":
+        settings.WAGTAIL_RUNSTRENGTH = {**getattr(settings, "WAGTAIL_RUNSTRENGTH", {}), "FRAGMENT_CACHE_TIMEOUT": 0}
+    return request.param
+
+
+@fragment_cache_modes
+def test_query_count_does_not_grow_with_exercise_blocks(client, index_page, fragment_cache):
     muscles = [MuscleGroupFactory() for _ in range(2)]
     small = full_article(
         index_page,
@@ -136,8 +148,9 @@ def test_query_count_does_not_grow_with_exercise_blocks(client, index_page):
     assert count_queries(client, small.url) == count_queries(client, large.url)
 
 
-def test_query_count_does_not_grow_with_related_cards(client, index_page, settings):
-    settings.WAGTAIL_RUNSTRENGTH = {"RELATED_POSTS_LIMIT": 12}
+@fragment_cache_modes
+def test_query_count_does_not_grow_with_related_cards(client, index_page, settings, fragment_cache):
+    settings.WAGTAIL_RUNSTRENGTH = {**getattr(settings, "WAGTAIL_RUNSTRENGTH", {}), "RELATED_POSTS_LIMIT": 12}
     exercises = [ExerciseFactory() for _ in range(4)]
     cards = []
     for n in range(6):
@@ -155,14 +168,15 @@ def test_query_count_does_not_grow_with_related_cards(client, index_page, settin
     assert count_queries(client, three.url) == count_queries(client, six.url)
 
 
-def test_article_page_query_budget(client, index_page, django_assert_max_num_queries):
+@pytest.mark.parametrize(("fragment_cache", "budget"), [("off", 30), ("warm", 9)], indirect=["fragment_cache"])
+def test_article_page_query_budget(client, index_page, django_assert_max_num_queries, fragment_cache, budget):
     page = full_article(
         index_page,
         exercises=[ExerciseFactory() for _ in range(4)],
         hero_image=ImageFactory(),
     )
     client.get(page.url)
-    with django_assert_max_num_queries(30):
+    with django_assert_max_num_queries(budget):
         client.get(page.url)
 
 

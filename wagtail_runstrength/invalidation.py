@@ -5,7 +5,8 @@ page, page privacy setting, site, locale, exercise, muscle group, category,
 clinician, tag, image or ``RunStrengthSettings`` replaces the generation,
 because any of them can change what some article shows (a related-post card,
 an exercise card, a link). Saves that touch only draft bookkeeping (an
-editor's draft revision, autosave, a lock) change nothing a reader sees and
+editor's draft revision, autosave, a lock, the
+first read of a site's settings) change nothing a reader sees and
 are ignored, so editing a draft leaves the cache warm.
 
 The generation is replaced twice: at once, so the rest of the request (and
@@ -28,8 +29,9 @@ from django.db import transaction
 
 from . import fragment_cache
 
-# Fields a draft save, an autosave, a lock or scheduling writes without changing what readers see.
-DRAFT_ONLY_FIELDS = frozenset(
+# Fields a draft save, an autosave or a lock writes, and an image's lazily computed
+# size and hash: saving only these changes nothing a reader sees.
+READER_INVISIBLE_FIELDS = frozenset(
     {
         "latest_revision",
         "latest_revision_created_at",
@@ -39,6 +41,8 @@ DRAFT_ONLY_FIELDS = frozenset(
         "locked",
         "locked_by",
         "locked_at",
+        "file_size",
+        "file_hash",
     }
 )
 
@@ -73,12 +77,18 @@ def invalidate_fragments() -> None:
     transaction.on_commit(fragment_cache.new_generation)
 
 
-def _is_draft_only(update_fields) -> bool:
-    return update_fields is not None and frozenset(update_fields) <= DRAFT_ONLY_FIELDS
+def _is_invisible(instance, created: bool, update_fields) -> bool:
+    from wagtail.contrib.settings.models import BaseSiteSetting
+
+    if update_fields is not None and frozenset(update_fields) <= READER_INVISIBLE_FIELDS:
+        return True
+    # A site's settings row is created with its defaults the first time a page reads it,
+    # which is what the page showed without it.
+    return created and isinstance(instance, BaseSiteSetting)
 
 
-def on_save(sender, instance, update_fields=None, raw=False, **kwargs) -> None:
-    if raw or not isinstance(instance, watched_models()) or _is_draft_only(update_fields):
+def on_save(sender, instance, created=False, update_fields=None, raw=False, **kwargs) -> None:
+    if raw or not isinstance(instance, watched_models()) or _is_invisible(instance, created, update_fields):
         return
     invalidate_fragments()
     _schedule_purge(instance)
@@ -109,7 +119,12 @@ def on_page_event(sender, **kwargs) -> None:
 
 
 def frontend_cache_enabled() -> bool:
-    return apps.is_installed("wagtail.contrib.frontend_cache")
+    """True when ``wagtail.contrib.frontend_cache`` is installed and has a backend to purge."""
+    if not apps.is_installed("wagtail.contrib.frontend_cache"):
+        return False
+    from wagtail.contrib.frontend_cache.utils import get_backends
+
+    return bool(get_backends())
 
 
 def article_models() -> list[type]:

@@ -1,0 +1,340 @@
+"""The article fragment cache: what a warm page costs, and that no edit a reader could notice is served stale."""
+
+import pytest
+from django.core.cache import cache
+from django.core.cache.backends.base import BaseCache
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page, PageViewRestriction
+
+from tests.factories import (
+    ArticleCategoryFactory,
+    ArticleIndexPageFactory,
+    ArticlePageFactory,
+    ClinicianFactory,
+    ExerciseFactory,
+    ImageFactory,
+)
+from wagtail_runstrength import fragment_cache
+from wagtail_runstrength.models import RunStrengthSettings
+
+pytestmark = pytest.mark.django_db
+
+
+def publish(page):
+    page.save_revision().publish()
+    return Page.objects.get(pk=page.pk).specific
+
+
+@pytest.fixture
+def articles(index_page):
+    """An article whose exercise card, byline, category and related card can all change under it."""
+    category = ArticleCategoryFactory(name="Injury prevention")
+    author = ClinicianFactory(name="Dana Ortiz")
+    exercise = ExerciseFactory(name="Single-leg calf raise")
+    neighbour = ArticlePageFactory(parent=index_page, title="Hip strength for hills", category=category)
+    neighbour.tags.add("knee")
+    neighbour = publish(neighbour)
+    article = ArticlePageFactory(
+        parent=index_page,
+        title="Calf work for runners",
+        category=category,
+        author=author,
+        hero_image=ImageFactory(description="A runner on a step"),
+        body=[
+            ("exercise", {"exercise": exercise, "note": ""}),
+            ("related_posts", {"heading": "Read next", "posts": []}),
+        ],
+    )
+    article.tags.add("knee")
+    article = publish(article)
+    return {"article": article, "neighbour": neighbour, "exercise": exercise, "category": category, "author": author}
+
+
+def read(client, page) -> str:
+    response = client.get(page.url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def warm(client, page) -> str:
+    """Read twice and check the second read came from the fragment cache (no query touches the body)."""
+    first = read(client, page)
+    with CaptureQueriesContext(connection) as queries:
+        second = read(client, page)
+    assert second == first
+    assert not any("exercisesnippet" in query["sql"] for query in queries.captured_queries)
+    return second
+
+
+def fragment_keys() -> list[str]:
+    backend = fragment_cache.get_cache()
+    store = getattr(backend, "_cache", None)
+    if store is not None:  # LocMemCache
+        return [key for key in store if fragment_cache.FRAGMENT_PREFIX in key]
+    return [key.decode() for key in backend._cache.get_client().keys(f"*{fragment_cache.FRAGMENT_PREFIX}*")]
+
+
+# What a warm page costs
+
+
+def test_a_warm_article_is_served_from_one_fragment_with_the_plain_blogs_query_count(client, articles):
+    article = articles["article"]
+    cold = read(client, article)
+    assert fragment_keys()
+    with CaptureQueriesContext(connection) as queries:
+        assert read(client, article) == cold
+    # Site, the page route, aliases and view restrictions: Wagtail's own serving, nothing of the article's.
+    assert len(queries) <= 9, [query["sql"][:120] for query in queries.captured_queries]
+
+
+def test_a_warm_page_costs_the_same_queries_whatever_its_size(client, index_page):
+    exercises = [ExerciseFactory() for _ in range(16)]
+    small = publish(ArticlePageFactory(parent=index_page, body=[("exercise", {"exercise": e}) for e in exercises[:2]]))
+    large = publish(ArticlePageFactory(parent=index_page, body=[("exercise", {"exercise": e}) for e in exercises]))
+    counts = []
+    for page in (small, large):
+        read(client, page)
+        with CaptureQueriesContext(connection) as queries:
+            read(client, page)
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+
+
+def test_the_editors_userbar_is_not_part_of_the_cached_document(client, admin_client, articles):
+    article = articles["article"]
+    assert "wagtail-userbar" not in read(client, article)
+    assert "wagtail-userbar" in admin_client.get(article.url).content.decode()
+    assert "wagtail-userbar" not in read(client, article)
+
+
+# Invalidation: every change a reader could see
+
+
+def test_publishing_a_new_title_refreshes_the_related_cards_elsewhere(client, articles):
+    warm(client, articles["article"])
+    neighbour = articles["neighbour"]
+    neighbour.title = "Hill strength, revised"
+    publish(neighbour)
+    html = read(client, articles["article"])
+    assert "Hill strength, revised" in html and "Hip strength for hills" not in html
+
+
+def test_unpublishing_removes_the_card(client, articles):
+    warm(client, articles["article"])
+    articles["neighbour"].unpublish()
+    assert "Hip strength for hills" not in read(client, articles["article"])
+
+
+def test_deleting_removes_the_card(client, articles):
+    warm(client, articles["article"])
+    articles["neighbour"].delete()
+    assert "Hip strength for hills" not in read(client, articles["article"])
+
+
+def test_moving_updates_the_card_address(client, site, articles):
+    warm(client, articles["article"])
+    other_index = ArticleIndexPageFactory(parent=site.root_page, slug="archive", title="Archive")
+    articles["neighbour"].move(other_index, pos="last-child")
+    html = read(client, articles["article"])
+    assert "/archive/" in html
+
+
+def test_making_an_article_private_removes_its_card(client, articles):
+    warm(client, articles["article"])
+    PageViewRestriction.objects.create(
+        page=articles["neighbour"], restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    assert "Hip strength for hills" not in read(client, articles["article"])
+
+
+def test_editing_an_exercise_refreshes_its_card(client, articles):
+    warm(client, articles["article"])
+    exercise = articles["exercise"]
+    exercise.name = "Bent-knee calf raise"
+    exercise.save()
+    html = read(client, articles["article"])
+    assert "Bent-knee calf raise" in html and "Single-leg calf raise" not in html
+
+
+def test_unpublishing_an_exercise_removes_its_card(client, articles):
+    warm(client, articles["article"])
+    exercise = articles["exercise"]
+    exercise.live = False
+    exercise.save()
+    assert "Single-leg calf raise" not in read(client, articles["article"])
+
+
+def test_renaming_a_category_a_clinician_or_a_tag_shows_at_once(client, articles):
+    warm(client, articles["article"])
+    articles["category"].name = "Prehab"
+    articles["category"].save()
+    articles["author"].name = "Dana Ortiz-Reyes"
+    articles["author"].save()
+    tag = articles["article"].tags.get(name="knee")
+    tag.name = "knees"
+    tag.save()
+    html = read(client, articles["article"])
+    assert "Prehab" in html and "Injury prevention" not in html
+    assert "Dana Ortiz-Reyes" in html
+    assert ">knees<" in html
+
+
+def test_changing_an_images_description_refreshes_the_alt_text(client, articles):
+    warm(client, articles["article"])
+    image = articles["article"].hero_image
+    image.description = "A runner lowering her heel below the step"
+    image.save()
+    assert "A runner lowering her heel below the step" in read(client, articles["article"])
+
+
+def test_the_sites_settings_refresh_the_page(client, site, articles):
+    warm(client, articles["article"])
+    settings_row = RunStrengthSettings.for_site(site)
+    settings_row.clinic_name = "Riverside Physio"
+    settings_row.save()
+    assert "Riverside Physio" in read(client, articles["article"])
+
+
+# What does not invalidate, and what is never cached
+
+
+def test_saving_a_draft_keeps_the_cache_and_the_live_content(client, articles):
+    article = articles["article"]
+    warm(client, article)
+    generation = cache.get(fragment_cache.GENERATION_KEY)
+    article.title = "A draft title"
+    article.save_revision()
+    assert cache.get(fragment_cache.GENERATION_KEY) == generation
+    html = warm(client, Page.objects.get(pk=article.pk).specific)
+    assert "Calf work for runners" in html and "A draft title" not in html
+
+
+def test_a_preview_is_never_cached_and_never_served_to_readers(client, rf, articles):
+    article = articles["article"]
+    warm(client, article)
+    keys = set(fragment_keys())
+    article.title = "Unsaved preview title"
+    preview = article.make_preview_request(rf.get(article.url, HTTP_HOST="localhost"), article.default_preview_mode)
+    assert "Unsaved preview title" in preview.content.decode()
+    assert set(fragment_keys()) == keys
+    assert "Unsaved preview title" not in read(client, Page.objects.get(pk=article.pk).specific)
+
+
+def test_changes_committed_by_a_transaction_replace_the_generation_again_on_commit(
+    articles, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        with transaction.atomic():
+            articles["exercise"].name = "Calf raise on a step"
+            articles["exercise"].save()
+            inside = cache.get(fragment_cache.GENERATION_KEY)
+    # A page rendered by another process between the save and the commit, from the old
+    # rows, was stored under ``inside``: the commit must leave that generation behind.
+    assert inside is not None
+    assert cache.get(fragment_cache.GENERATION_KEY) != inside
+
+
+def test_turning_the_cache_off_stores_nothing(client, settings, articles):
+    settings.WAGTAIL_RUNSTRENGTH = {"FRAGMENT_CACHE_TIMEOUT": 0}
+    read(client, articles["article"])
+    assert fragment_keys() == []
+
+
+def test_the_key_varies_with_host_and_language(rf, articles):
+    article = articles["article"]
+    local = fragment_cache.page_key_parts(article, rf.get(article.url, HTTP_HOST="localhost"))
+    other = fragment_cache.page_key_parts(article, rf.get(article.url, HTTP_HOST="127.0.0.1"))
+    assert local != other
+    from django.utils import translation
+
+    with translation.override("fr"):
+        french = fragment_cache.page_key_parts(article, rf.get(article.url, HTTP_HOST="localhost"))
+    assert french != local
+
+
+class BrokenCacheBackend(BaseCache):
+    """A cache whose server is down: every read and write raises, as Django's Redis backend does."""
+
+    def __init__(self, location, params):
+        super().__init__(params)
+
+    def _unreachable(self, *args, **kwargs):
+        raise ConnectionError("cache server unreachable")
+
+    get = set = add = get_many = set_many = delete = has_key = touch = clear = _unreachable
+
+
+def test_a_cache_outage_never_breaks_a_page(client, settings, articles, caplog):
+    settings.CACHES = {**settings.CACHES, "broken": {"BACKEND": "tests.test_fragment_cache.BrokenCacheBackend"}}
+    settings.WAGTAIL_RUNSTRENGTH = {"CACHE_ALIAS": "broken"}
+    html = read(client, articles["article"])
+    assert "Single-leg calf raise" in html and "Hip strength for hills" in html
+    assert "Fragment cache unavailable" in caplog.text
+    # An editor's save still succeeds while the cache is down.
+    articles["exercise"].name = "Calf raise, cache down"
+    articles["exercise"].save()
+    assert "Calf raise, cache down" in read(client, articles["article"])
+
+
+# Frontend cache (CDN) purges
+
+
+class RecordingBackend:
+    """A frontend cache backend that only records what it was asked to purge."""
+
+    purged: list[str] = []
+
+    def __init__(self, params):
+        self.hostnames = ["*"]
+
+    def purge(self, url):
+        RecordingBackend.purged.append(url)
+
+    def purge_batch(self, urls):
+        RecordingBackend.purged.extend(urls)
+
+    def invalidates_hostname(self, hostname):
+        return True
+
+
+@pytest.fixture
+def recorded_purges(settings):
+    settings.WAGTAILFRONTENDCACHE = {"recorder": {"BACKEND": "tests.test_fragment_cache.RecordingBackend"}}
+    RecordingBackend.purged = []
+    return RecordingBackend.purged
+
+
+def test_editing_an_exercise_purges_every_live_page_that_shows_it(
+    articles, index_page, recorded_purges, django_capture_on_commit_callbacks
+):
+    exercise = articles["exercise"]
+    elsewhere = publish(ArticlePageFactory(parent=index_page, body=[("exercise", {"exercise": exercise})]))
+    draft = ArticlePageFactory(parent=index_page, live=False, body=[("exercise", {"exercise": exercise})])
+    unrelated = articles["neighbour"]
+    with django_capture_on_commit_callbacks(execute=True):
+        exercise.name = "Calf raise, slow lowering"
+        exercise.save()
+    assert articles["article"].full_url in recorded_purges
+    assert elsewhere.full_url in recorded_purges
+    assert draft.full_url not in recorded_purges
+    assert unrelated.full_url not in recorded_purges
+
+
+def test_a_draft_save_of_an_exercise_purges_nothing(articles, recorded_purges, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        articles["exercise"].save_revision()
+    assert recorded_purges == []
+
+
+def test_deleting_an_exercise_or_renaming_a_category_purges_the_pages_that_showed_it(
+    articles, recorded_purges, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        articles["exercise"].delete()
+    assert articles["article"].full_url in recorded_purges
+    recorded_purges.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        articles["category"].name = "Prehab"
+        articles["category"].save()
+    assert {articles["article"].full_url, articles["neighbour"].full_url} <= set(recorded_purges)
