@@ -31,6 +31,10 @@ def test_override_settings_reaches_the_cached_accessor(settings):
             "RELATED_POSTS_LIMIT'] must be a whole number from 1 to 12",
         ),
         ({"RELATED_POSTS_LIMIT": True}, "RELATED_POSTS_LIMIT"),
+        ({"RELATED_POSTS_WINDOW": 0}, "RELATED_POSTS_WINDOW'] must be a whole number from 10"),
+        ({"FRAGMENT_CACHE_TIMEOUT": -1}, "FRAGMENT_CACHE_TIMEOUT'] must be a whole number from 0"),
+        ({"FRAGMENT_CACHE_TIMEOUT": None}, "FRAGMENT_CACHE_TIMEOUT"),
+        ({"CACHE_ALIAS": "fragments"}, "CACHE_ALIAS'] must name one of settings.CACHES (default)"),
         ({"WORDS_PER_MINUTES": 200}, "unknown key(s) WORDS_PER_MINUTES"),
         ("238", "must be a dict"),
     ],
@@ -45,3 +49,8 @@ def test_bad_values_raise_improperly_configured_naming_the_key(settings, value, 
 def test_unknown_key_is_refused_by_the_accessor():
     with pytest.raises(KeyError):
         get_setting("NOPE")
+
+
+def test_the_related_posts_window_may_be_turned_off_with_none(settings):
+    settings.WAGTAIL_RUNSTRENGTH = {"RELATED_POSTS_WINDOW": None}
+    assert get_setting("RELATED_POSTS_WINDOW") is None

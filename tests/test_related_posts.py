@@ -151,3 +151,26 @@ def test_query_count_does_not_grow_with_the_number_of_articles(index_page, djang
     with django_assert_max_num_queries(12) as large:
         related_articles(page, limit=6)
     assert len(small.captured_queries) == len(large.captured_queries)
+
+
+def test_automatic_posts_come_from_the_newest_articles_within_the_window(index_page, settings):
+    """A perfect match older than the newest RELATED_POSTS_WINDOW articles is left out; None restores it."""
+    page = article(index_page, "Knee care", tags=["knee", "running", "hills"])
+    old_twin = article(index_page, "Old knee care", tags=["knee", "running", "hills"], days_ago=400)
+    recent = [article(index_page, f"Recent {n}", tags=["knee"] if n == 0 else ["other"], days_ago=n) for n in range(12)]
+    settings.WAGTAIL_RUNSTRENGTH = {"RELATED_POSTS_WINDOW": 10}
+    assert titles(related_articles(page, limit=1)) == [recent[0].title]
+    settings.WAGTAIL_RUNSTRENGTH = {"RELATED_POSTS_WINDOW": None}
+    assert titles(related_articles(page, limit=1)) == [old_twin.title]
+
+
+def test_the_window_counts_only_articles_a_reader_may_open(index_page, settings):
+    """Drafts and the page itself do not use up places in the window."""
+    page = article(index_page, "Knee care", tags=["knee"])
+    match = article(index_page, "Older knee match", tags=["knee"], days_ago=30)
+    for n in range(12):
+        ArticlePageFactory(parent=index_page, title=f"Draft {n}", live=False, date=datetime.date(2026, 11, 1))
+    for n in range(9):
+        article(index_page, f"Unrelated {n}", tags=["other"], days_ago=n)
+    settings.WAGTAIL_RUNSTRENGTH = {"RELATED_POSTS_WINDOW": 10}
+    assert titles(related_articles(page, limit=1)) == [match.title]
