@@ -1,8 +1,11 @@
 """The article fragment cache: what a warm page costs, and that no edit a reader could notice is served stale."""
 
+from io import StringIO
+
 import pytest
 from django.core.cache import cache
 from django.core.cache.backends.base import BaseCache
+from django.core.management import call_command
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
@@ -338,3 +341,15 @@ def test_deleting_an_exercise_or_renaming_a_category_purges_the_pages_that_showe
         articles["category"].name = "Prehab"
         articles["category"].save()
     assert {articles["article"].full_url, articles["neighbour"].full_url} <= set(recorded_purges)
+
+
+def test_the_clear_command_makes_every_fragment_stale(client, articles):
+    warm(client, articles["article"])
+    before = cache.get(fragment_cache.GENERATION_KEY)
+    out = StringIO()
+    call_command("runstrength_clear_fragments", stdout=out)
+    assert "stale" in out.getvalue()
+    assert cache.get(fragment_cache.GENERATION_KEY) not in (None, before)
+    with CaptureQueriesContext(connection) as queries:
+        read(client, articles["article"])
+    assert any("exercisesnippet" in query["sql"] for query in queries.captured_queries)

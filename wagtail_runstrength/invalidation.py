@@ -17,7 +17,12 @@ from data not yet committed, is never served afterwards.
 With ``wagtail.contrib.frontend_cache`` installed, saving or deleting an
 exercise, category or clinician also purges the live pages that show it
 (articles, and the exercise's page in each exercise library). Wagtail
-itself purges a page when it is published, unpublished, moved or deleted.
+itself purges a page when it is published or unpublished (deleting a live
+page unpublishes it first); ``docs/deployment.md`` lists what no one purges.
+
+Changes Django's signals cannot see (templates or hashed static files
+changed by a deploy, ``QuerySet.update()``, raw SQL, a restored backup) need
+``manage.py runstrength_clear_fragments``.
 """
 
 from __future__ import annotations
