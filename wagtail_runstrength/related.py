@@ -54,10 +54,6 @@ def scored_candidates(page, exclude_ids: Sequence[int] = (), visible=None):
     base = visible if visible is not None else article_model.objects.visible_in(_site_for(page), page.locale)
     excluded = [pk for pk in (page.pk, *exclude_ids) if pk]
     window = get_setting("RELATED_POSTS_WINDOW")
-    if window is not None:
-        # A sliced sub-query: LIMIT inside IN (...), which PostgreSQL and SQLite run as one statement.
-        base = base.filter(pk__in=base.exclude(pk__in=excluded).newest_first().values("pk")[:window])
-    sharing = base.sharing_any(tag_ids, page.category_id, muscle_ids).values("pk")
     tag_through = article_model.tags.through
     tag_score = _count(tag_through.objects.filter(content_object_id=OuterRef("pk"), tag_id__in=tag_ids or [0]))
     muscle_score = _count(MuscleGroup.objects.filter(pk__in=muscle_ids or [0], **{used_in: OuterRef("pk")}))
@@ -70,12 +66,22 @@ def scored_candidates(page, exclude_ids: Sequence[int] = (), visible=None):
         if page.category_id
         else Value(0)
     )
-    return (
-        base.filter(pk__in=sharing)
-        .exclude(pk__in=excluded)
-        .annotate(score=tag_score * TAG_WEIGHT + category_score * CATEGORY_WEIGHT + muscle_score * MUSCLE_WEIGHT)
-        .order_by("-score", "-date", "-first_published_at", "-pk")
-    )
+    score = tag_score * TAG_WEIGHT + category_score * CATEGORY_WEIGHT + muscle_score * MUSCLE_WEIGHT
+    if window is None:
+        sharing = base.sharing_any(tag_ids, page.category_id, muscle_ids).values("pk")
+        candidates = base.filter(pk__in=sharing).exclude(pk__in=excluded).annotate(score=score)
+    else:
+        # The window's ids are read first (one query down the date index) and passed as a
+        # list: as a sub-query, PostgreSQL hashed it against every article and SQLite sorted
+        # them all. Within the window, sharing nothing means scoring 0.
+        candidates = article_model.objects.filter(pk__in=window_ids(base, excluded, window))
+        candidates = candidates.annotate(score=score).filter(score__gt=0)
+    return candidates.order_by("-score", "-date", "-first_published_at", "-pk")
+
+
+def window_ids(visible, excluded: Sequence[int], window: int) -> list[int]:
+    """The ids of the newest ``window`` articles in ``visible``, leaving out ``excluded``."""
+    return list(visible.exclude(pk__in=excluded).newest_first().values_list("pk", flat=True)[:window])
 
 
 def related_articles(page, picks: Sequence = (), limit: int | None = None) -> list:
