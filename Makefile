@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python example_project/manage.py
 
-.PHONY: demo test lint format migrations-check openapi-snapshot bench clean axe
+.PHONY: demo test lint format migrations-check openapi-snapshot bench loadtest clean axe
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -65,6 +65,19 @@ openapi-snapshot: $(VENV)/.installed-testing
 # (benchmarks/README.md). Quick run: BENCH_SIZES=10,1000 BENCH_DATABASES=sqlite make bench
 bench: $(VENV)/.installed-testing
 	BENCH_COMMAND="make bench" $(BIN)/python -m benchmarks $(BENCH_ARGS)
+
+# The demo under gunicorn (2 sync workers, PostgreSQL, Redis) loaded by wrk, beside a plain blog post
+# (benchmarks/README.md, "Load test"). Shorter: LOAD_DURATION=5 make loadtest
+loadtest: $(VENV)/.installed-testing
+	@command -v wrk >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update && apt-get install -y --no-install-recommends wrk; \
+		else \
+			echo "wrk is not installed: run 'sudo apt-get install wrk' (Debian/Ubuntu), then make loadtest again" >&2; \
+			exit 1; \
+		fi; \
+	}
+	LOAD_COMMAND="make loadtest" $(BIN)/python -m benchmarks.loadtest $(LOAD_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache $(AXE_DIR)
