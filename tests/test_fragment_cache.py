@@ -354,3 +354,40 @@ def test_the_clear_command_makes_every_fragment_stale(client, articles):
     with CaptureQueriesContext(connection) as queries:
         read(client, articles["article"])
     assert any("exercisesnippet" in query["sql"] for query in queries.captured_queries)
+
+
+# The API detail shares the cache and its invalidation
+
+
+def api_detail(client, page, query=""):
+    return client.get(f"/api/v2/articles/{page.pk}/{query}", HTTP_HOST="localhost")
+
+
+def test_a_warm_api_detail_skips_the_body_and_matches_the_cold_one(client, articles):
+    article = articles["article"]
+    cold = api_detail(client, article)
+    assert cold.status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        warm_response = api_detail(client, article)
+    assert warm_response.json() == cold.json()
+    assert not any("exercisesnippet" in query["sql"] for query in queries.captured_queries)
+    assert len(queries) <= 6, [query["sql"][:120] for query in queries.captured_queries]
+
+
+def test_the_api_detail_follows_edits_and_unpublishing(client, articles):
+    article = articles["article"]
+    api_detail(client, article)
+    articles["exercise"].name = "Bent-knee calf raise"
+    articles["exercise"].save()
+    assert "Bent-knee calf raise" in api_detail(client, article).content.decode()
+    article.unpublish()
+    assert api_detail(client, article).status_code == 404
+
+
+def test_the_api_detail_caches_each_field_selection_apart_and_still_refuses_bad_ones(client, articles):
+    article = articles["article"]
+    full = api_detail(client, article).json()
+    slim = api_detail(client, article, "?fields=-body").json()
+    assert "body" in full and "body" not in slim
+    assert api_detail(client, article).json() == full
+    assert api_detail(client, article, "?fields=nope").status_code == 400

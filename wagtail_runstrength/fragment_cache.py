@@ -20,6 +20,7 @@ import hashlib
 import logging
 import uuid
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from django.core.cache import caches
 from django.utils import translation
@@ -88,22 +89,31 @@ def is_cacheable(request) -> bool:
     return is_enabled() and not getattr(request, "is_preview", False)
 
 
-def cached_render(name: str, parts: Iterable, render: Callable[[], str]) -> SafeString:
-    """The fragment from the cache when it belongs to the current generation, else ``render()`` stored there."""
+def cached_value(name: str, parts: Iterable, compute: Callable[[], Any]) -> Any:
+    """``compute()``'s result from the cache when stored under the current generation, else computed and stored.
+
+    The value must pickle (rendered markup, an API representation). A cache that
+    fails is logged and bypassed: the value is computed as if there were no cache.
+    """
     key = fragment_key(name, parts)
     try:
         cache = get_cache()
         found = cache.get_many([GENERATION_KEY, key])
         generation = _current_generation(cache, found)
     except Exception:  # a cache outage must not fail the page
-        logger.exception("Fragment cache unavailable; rendering %s without it", name)
-        return mark_safe(render())  # noqa: S308 - render() returns template output, escaped as it was built
+        logger.exception("Fragment cache unavailable; computing %s without it", name)
+        return compute()
     stored = found.get(key)
     if stored is not None and stored[0] == generation:
-        return mark_safe(stored[1])  # noqa: S308 - markup we rendered and stored ourselves
-    html = str(render())
+        return stored[1]
+    value = compute()
     try:
-        cache.set(key, (generation, html), get_setting("FRAGMENT_CACHE_TIMEOUT"))
+        cache.set(key, (generation, value), get_setting("FRAGMENT_CACHE_TIMEOUT"))
     except Exception:
         logger.exception("Could not store fragment %s", name)
-    return mark_safe(html)  # noqa: S308 - as above
+    return value
+
+
+def cached_render(name: str, parts: Iterable, render: Callable[[], str]) -> SafeString:
+    """Rendered markup from the cache when it belongs to the current generation, else ``render()`` stored there."""
+    return mark_safe(cached_value(name, parts, lambda: str(render())))  # noqa: S308 - template output, escaped as built

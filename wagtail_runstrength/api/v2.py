@@ -16,6 +16,7 @@ import copy
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.urls import path
+from django.utils.http import urlencode
 from rest_framework.fields import Field
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.response import Response
@@ -35,6 +36,7 @@ from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import Site
 
+from .. import fragment_cache
 from ..models import ArticleCategory, ArticlePage, ExerciseSnippet, MuscleGroup
 from ..preview import PreviewTokenError, load_preview
 from .urls import PublicUrls
@@ -172,6 +174,32 @@ class ArticlesAPIViewSet(wagtail_views.PagesAPIViewSet):
             return queryset.get(pk=self.kwargs["pk"])
         except ArticlePage.DoesNotExist as error:
             raise Http404("not found") from error
+
+    def detail_view(self, request, pk):
+        """The article, from the fragment cache while nothing it shows has changed (see ``fragment_cache.py``).
+
+        Visibility is checked on every request with one light query; the body,
+        exercises, related cards and images are resolved only on a miss.
+        """
+        if not fragment_cache.is_cacheable(request._request):
+            return super().detail_view(request, pk)
+        visible = self.get_base_queryset().values("pk")
+        page = (
+            ArticlePage.objects.filter(pk__in=visible, pk=pk)
+            .only("pk", "live_revision_id", "last_published_at", "locale_id")
+            .first()
+        )
+        if page is None:
+            raise Http404("not found")
+        query = sorted((name, value) for name, value in request.GET.items() if name in self.known_query_parameters)
+        parts = [*fragment_cache.page_key_parts(page, request._request), urlencode(query)]
+        return Response(
+            fragment_cache.cached_value("api-v2-article", parts, lambda: self.serialize_detail(request, pk))
+        )
+
+    def serialize_detail(self, request, pk) -> dict:
+        """The detail representation, resolved in full (what a cache miss computes)."""
+        return super().detail_view(request, pk).data
 
     def preview_view(self, request):
         """An editor's preview, for the frontend: ``?token=`` from the "Headless frontend" preview mode."""
