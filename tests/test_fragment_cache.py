@@ -391,3 +391,21 @@ def test_the_api_detail_caches_each_field_selection_apart_and_still_refuses_bad_
     assert "body" in full and "body" not in slim
     assert api_detail(client, article).json() == full
     assert api_detail(client, article, "?fields=nope").status_code == 400
+
+
+# The article index
+
+
+def test_the_index_is_cached_per_page_and_filter_and_lists_a_new_article_at_once(
+    client, settings, index_page, articles
+):
+    settings.WAGTAIL_RUNSTRENGTH = {"INDEX_PAGE_SIZE": 1}
+    first = read(client, index_page)
+    with CaptureQueriesContext(connection) as queries:
+        assert read(client, index_page) == first
+    assert not any("articlepage" in query["sql"] for query in queries.captured_queries)
+    second_page = client.get(f"{index_page.url}?page=2").content.decode()
+    tagged = client.get(f"{index_page.url}?tag=knee").content.decode()
+    assert second_page != first and tagged != second_page
+    newest = publish(ArticlePageFactory(parent=index_page, title="Cadence drills for beginners"))
+    assert newest.title in read(client, index_page)

@@ -366,18 +366,21 @@ class ArticleIndexPageMixin(RoutablePageMixin, models.Model):
         context = super().get_context(request, *args, **kwargs)
         articles, filters = self.filtered_articles(request)
         paginator = Paginator(articles, get_setting("INDEX_PAGE_SIZE"))
-        page_obj = paginator.get_page(request.GET.get("page"))
         from .taxonomy import ArticleCategory
 
+        # Lazy: the template reads these inside its cached document, so a cache hit runs no listing query.
         context.update(
-            articles=page_obj,
+            articles=SimpleLazyObject(lambda: paginator.get_page(request.GET.get("page"))),
             paginator=paginator,
             filters=filters,
             active_tag=filters.get("tag"),
-            active_category=ArticleCategory.objects.filter(slug=filters["category"]).first()
-            if "category" in filters
-            else None,
+            active_category=SimpleLazyObject(
+                lambda: (
+                    ArticleCategory.objects.filter(slug=filters["category"]).first() if "category" in filters else None
+                )
+            ),
             filter_query=urlencode(filters),
+            listing_key=f"{request.GET.get('page', '').strip()}|{urlencode(filters)}",
             tags_url=self.route_url(request, "tags"),
         )
         return context
