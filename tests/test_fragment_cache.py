@@ -409,3 +409,38 @@ def test_the_index_is_cached_per_page_and_filter_and_lists_a_new_article_at_once
     assert second_page != first and tagged != second_page
     newest = publish(ArticlePageFactory(parent=index_page, title="Cadence drills for beginners"))
     assert newest.title in read(client, index_page)
+
+
+# The exercise library and its exercise pages
+
+
+@pytest.fixture
+def library(site):
+    from wagtail_runstrength.models import ExerciseLibraryPage
+
+    page = ExerciseLibraryPage(title="Exercise library", slug="exercises")
+    site.root_page.add_child(instance=page)
+    return page
+
+
+def test_the_library_and_an_exercise_page_are_cached_and_follow_an_exercise_edit(client, library, articles):
+    exercise = articles["exercise"]
+    exercise_url = f"{library.url}{exercise.slug}/"
+    for url in (library.url, f"{library.url}?difficulty=beginner", exercise_url):
+        with CaptureQueriesContext(connection) as miss:
+            first = client.get(url).content.decode()
+        with CaptureQueriesContext(connection) as hit:
+            assert client.get(url).content.decode() == first
+        touched = [query["sql"] for query in hit.captured_queries if "exercisesnippet" in query["sql"]]
+        if url == exercise_url:
+            # The exercise itself is still looked up (a missing one is a 404); the articles using it are not.
+            assert len(hit) < len(miss) and not any("articlepage" in sql for sql in touched)
+        else:
+            assert touched == []
+    assert "Calf work for runners" in client.get(exercise_url).content.decode()
+    exercise.name = "Bent-knee calf raise"
+    exercise.save()
+    assert "Bent-knee calf raise" in client.get(library.url).content.decode()
+    assert "Bent-knee calf raise" in client.get(exercise_url).content.decode()
+    articles["article"].unpublish()
+    assert "Calf work for runners" not in client.get(exercise_url).content.decode()

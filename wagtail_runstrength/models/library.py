@@ -17,6 +17,7 @@ from django.db import models
 from django.db.models import Prefetch
 from django.http import Http404
 from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -112,14 +113,17 @@ class ExerciseLibraryPageMixin(RoutablePageMixin, models.Model):
         context = super().get_context(request, *args, **kwargs)
         exercises, applied, notes = self.filtered_exercises(request)
         paginator = Paginator(exercises, self.exercises_per_page)
-        page_obj = paginator.get_page(request.GET.get("page"))
         query = {name: value.slug if name == "muscle" else value.value for name, value in applied.items()}
         context.update(
-            exercises=page_obj,
+            # Lazy: read inside the cached document, so a cache hit runs no listing query.
+            exercises=SimpleLazyObject(lambda: paginator.get_page(request.GET.get("page"))),
             paginator=paginator,
             applied_filters=applied,
             filter_notes=notes,
             filter_query=urlencode(query),
+            listing_key="|".join(
+                request.GET.get(name, "").strip() for name in ("page", "muscle", "equipment", "difficulty")
+            ),
             muscle_groups=self.get_muscle_groups(),
             equipment_choices=ExerciseSnippet.Equipment.choices,
             difficulty_choices=ExerciseSnippet.Difficulty.choices,
@@ -147,7 +151,7 @@ class ExerciseLibraryPageMixin(RoutablePageMixin, models.Model):
         context = super().get_context(request)  # the page's own context, not the listing
         context.update(
             exercise=exercise,
-            articles=self.articles_using(exercise),
+            articles=SimpleLazyObject(lambda: self.articles_using(exercise)),
             exercise_library_url=self.get_url(request),
             canonical_url=self.exercise_url(exercise, request),
         )
