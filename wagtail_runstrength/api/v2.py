@@ -183,13 +183,11 @@ class ArticlesAPIViewSet(wagtail_views.PagesAPIViewSet):
         """
         if not fragment_cache.is_cacheable(request._request):
             return super().detail_view(request, pk)
-        visible = self.get_base_queryset().values("pk")
+        # Two primary-key lookups: as ``pk__in=<visible pages>``, SQLite listed every visible page first.
         page = (
-            ArticlePage.objects.filter(pk__in=visible, pk=pk)
-            .only("pk", "live_revision_id", "last_published_at", "locale_id")
-            .first()
+            ArticlePage.objects.filter(pk=pk).only("pk", "live_revision_id", "last_published_at", "locale_id").first()
         )
-        if page is None:
+        if page is None or not self.get_base_queryset().filter(pk=pk).exists():
             raise Http404("not found")
         query = sorted((name, value) for name, value in request.GET.items() if name in self.known_query_parameters)
         parts = [*fragment_cache.page_key_parts(page, request._request), urlencode(query)]
