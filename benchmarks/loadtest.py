@@ -31,6 +31,7 @@ import json
 import os
 import platform
 import re
+import resource
 import secrets
 import shlex
 import shutil
@@ -212,7 +213,7 @@ def targets(site: dict) -> list[Target]:
         Target(
             "api_article", "API v2 article detail", f"/api/v2/articles/{article['id']}/", article["id"], "api_blog_post"
         ),
-        Target("api_blog_post", "API v2 page detail, plain blog post", f"/api/v2/pages/{post['id']}/", post["id"]),
+        Target("api_blog_post", "API v2 page detail (plain blog post)", f"/api/v2/pages/{post['id']}/", post["id"]),
     ]
 
 
@@ -276,6 +277,60 @@ def get(port: int, path: str) -> tuple[int, bytes]:
         connection.close()
 
 
+# CPU: where the machine's time went during a run (Linux /proc)
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _proc_fields(pid: int | str) -> list[str]:
+    """``/proc/<pid>/stat`` after the command name (which may hold spaces): state, ppid, ... utime is [11]."""
+    text = Path(f"/proc/{pid}/stat").read_text()
+    return text[text.rindex(")") + 2 :].split()
+
+
+def child_pids(parent: int) -> list[int]:
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if int(_proc_fields(entry.name)[1]) == parent:
+                    pids.append(int(entry.name))
+            except (OSError, ValueError, IndexError):
+                continue
+    return pids
+
+
+def cpu_snapshot(worker_pids: list[int]) -> dict | None:
+    """CPU seconds so far: gunicorn's workers, this process's finished children (wrk), the whole machine."""
+    try:
+        machine = [int(value) for value in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:9]]
+        workers = sum(int(f[11]) + int(f[12]) for f in map(_proc_fields, worker_pids)) / CLOCK_TICKS
+    except (OSError, ValueError, IndexError):
+        return None
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {
+        "workers": workers,
+        "wrk": children.ru_utime + children.ru_stime,
+        # idle and iowait are the time nobody used
+        "busy": (sum(machine) - machine[3] - machine[4]) / CLOCK_TICKS,
+        "total": sum(machine) / CLOCK_TICKS,
+    }
+
+
+def cpu_used(before: dict | None, after: dict | None, requests: int) -> dict | None:
+    if before is None or after is None:
+        return None
+    used = {key: after[key] - before[key] for key in before}
+    other = max(used["busy"] - used["workers"] - used["wrk"], 0)
+    return {
+        "server_ms_per_request": round(used["workers"] * 1000 / max(requests, 1), 2),
+        "server_share": round(used["workers"] / used["total"], 3),
+        "wrk_share": round(used["wrk"] / used["total"], 3),
+        # PostgreSQL and Redis serving these requests, and whatever else ran on the machine.
+        "other_share": round(other / used["total"], 3),
+    }
+
+
 # Load
 
 
@@ -332,17 +387,23 @@ def fragment_state(redis_client) -> dict:
     """The cached fragments and the generation they belong to (``fragment_cache.py``), straight from Redis."""
     generations = [redis_client.get(key) for key in redis_client.scan_iter(GENERATION_PATTERN)]
     return {
-        "fragments": sum(1 for _ in redis_client.scan_iter(FRAGMENT_PATTERN)),
+        "keys": {key.decode() for key in redis_client.scan_iter(FRAGMENT_PATTERN)},
         # Compared, never decoded: Django's Redis cache stores the token pickled.
         "generation": generations[0] if generations else None,
     }
 
 
-def measure(args: argparse.Namespace, port: int, target: Target, redis_client) -> dict:
+def _fragment_names(keys: set[str]) -> list[str]:
+    """``...wagtail_runstrength:fragment:article:<digest>`` -> ``article``."""
+    return sorted({key.split(":fragment:", 1)[1].split(":", 1)[0] for key in keys})
+
+
+def measure(args: argparse.Namespace, port: int, target: Target, redis_client, worker_pids: list[int]) -> dict:
     """Check the URL, warm it up under the same load, then the measured run."""
     url = f"http://127.0.0.1:{port}{target.path}"
     result: dict = {"label": target.label, "path": target.path, "baseline": target.baseline}
     print(f"\n== {target.label}: {target.path}", flush=True)
+    start = fragment_state(redis_client)
     problem = check_target(port, target)
     if problem:
         result["failure"] = f"before the load: {problem}"
@@ -354,13 +415,16 @@ def measure(args: argparse.Namespace, port: int, target: Target, redis_client) -
         if result["warmup"]["errors"]:
             failures.append(f"during the warm-up: {_errors(result['warmup'])}")
     result["load_average_before"] = round(os.getloadavg()[0], 2)
-    before = fragment_state(redis_client)
+    before, cpu_before = fragment_state(redis_client), cpu_snapshot(worker_pids)
     result.update(run_wrk(args, url, args.duration))
-    after = fragment_state(redis_client)
-    # Fragments present before the run and no new generation during it: every request could be served warm.
+    after, cpu_after = fragment_state(redis_client), cpu_snapshot(worker_pids)
+    result["cpu"] = cpu_used(cpu_before, cpu_after, result["requests"])
+    # What this URL's first requests stored, still there when the run began, and no new generation during the
+    # run: every measured request could be answered from the cache.
+    stored = before["keys"] - start["keys"]
     result["fragment_cache"] = {
-        "fragments_before": before["fragments"],
-        "fragments_after": after["fragments"],
+        "stored_by_warmup": _fragment_names(stored),
+        "fragments_before_run": len(before["keys"]),
         "generation_unchanged": before["generation"] is not None and before["generation"] == after["generation"],
     }
     print(f"   measured {args.duration} s: {_summary(result)}", flush=True)
@@ -393,20 +457,35 @@ def _ratio(ours: float | None, base: float | None) -> float | None:
     return round(ours / base, 2) if ours is not None and base else None
 
 
+FIGURES = ("rps", "p50_ms", "p95_ms", "p99_ms", "cpu_ms")
+
+
+def _figures(row: dict) -> dict[str, float | None]:
+    """The figures a row is compared on; ``cpu_ms`` is gunicorn's workers' CPU time per request."""
+    return {key: row.get(key) for key in FIGURES[:-1]} | {"cpu_ms": (row.get("cpu") or {}).get("server_ms_per_request")}
+
+
 def add_ratios(results: dict) -> None:
     rows = results["targets"]
     for row in rows.values():
         base = rows.get(row["baseline"]) if row.get("baseline") else None
         if base and "rps" in row and "rps" in base:
-            row["ratio"] = {key: _ratio(row[key], base[key]) for key in ("rps", "p50_ms", "p95_ms", "p99_ms")}
+            ours, theirs = _figures(row), _figures(base)
+            row["ratio"] = {key: _ratio(ours[key], theirs[key]) for key in FIGURES}
 
 
 def _cell(row: dict, key: str) -> str:
-    if key not in row:
+    value = _figures(row)[key]
+    if value is None:
         return "–"
-    value = f"{row[key]:,.1f}"
     ratio = row.get("ratio", {}).get(key)
-    return f"{value} (×{ratio})" if ratio is not None else value
+    text = f"{value:,.1f}"
+    return f"{text} (×{ratio})" if ratio is not None else text
+
+
+def _other_cpu(row: dict) -> str:
+    cpu = row.get("cpu")
+    return f"{cpu['other_share']:.0%}" if cpu else "–"
 
 
 def markdown(results: dict) -> str:
@@ -426,7 +505,8 @@ def markdown(results: dict) -> str:
         f"Redis (`{meta['cache']}`, the fragment cache on).",
         f"Load, from a second process on loopback, per target: `{meta['wrk_command']}` after {CHECK_REQUESTS} "
         f"checked requests and {settings['warmup']} s of the same load as a warm-up (not counted), so the "
-        "figures are the steady state: the article's fragment is cached, every worker has its database connection.",
+        "figures are the steady state: fragments cached, renditions made, every worker holding its database "
+        "connection.",
         f"Load average (1 min) at the start → before the first target → after the last: {load['start']} → "
         f"{load['before']} → {load['after']}. wrk, gunicorn, PostgreSQL and Redis share the machine's "
         f"{meta['cpus']} CPUs.",
@@ -436,25 +516,32 @@ def markdown(results: dict) -> str:
         f"({site['blog_post']['words']} words in title, intro and body) carry the same text and tags "
         f"({', '.join(site['tags'])}).",
         "",
-        "| Target | Requests/s | p50 ms | p95 ms | p99 ms | Errors | Requests | KB |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| Target | Requests/s | p50 ms | p95 ms | p99 ms | Errors | Requests | KB | Server CPU ms/request | Other CPU |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in results["targets"].values():
         name = f"↳ {row['label']}" if not row.get("baseline") else row["label"]
         errors = "**failed**: " + row["failure"] if row.get("failure") else str(row.get("errors", "–"))
         requests = f"{row['requests']:,}" if "requests" in row else "–"
-        figures = " | ".join(_cell(row, key) for key in ("rps", "p50_ms", "p95_ms", "p99_ms"))
+        figures = " | ".join(_cell(row, key) for key in FIGURES[:4])
         size = row.get("kb_per_response", "–")
-        lines.append(f"| {name} `{row['path']}` | {figures} | {errors} | {requests} | {size} |")
+        lines.append(
+            f"| {name} `{row['path']}` | {figures} | {errors} | {requests} | {size} | {_cell(row, 'cpu_ms')} | "
+            f"{_other_cpu(row)} |"
+        )
     lines += [
         "",
         "(×N) is ours divided by the plain-blog row under it: below 1 for requests/s means fewer answered, above "
         "1 for a latency means slower. Latency is wrk's, from writing the request to the end of the response; "
         "gunicorn's sync workers close the connection after each response, so every request also opens a new "
         "loopback connection (not in the latency, in the requests/s); a request wrk gave up on (a timeout) has no "
-        "latency, so a row with timeouts understates its p99. KB: the response body, uncompressed.",
+        "latency, so a row with timeouts understates its p99. KB: the response body, uncompressed. Server CPU: "
+        "the CPU time gunicorn's workers spent per request (from /proc, PostgreSQL's and Redis's not included), "
+        "which other work on the machine changes less than requests/s and latency. Other CPU: the share of the machine's CPU time during the "
+        "run used by neither gunicorn nor wrk, i.e. PostgreSQL and Redis serving these requests plus anything "
+        "else running; a row far above its pair was disturbed.",
         "",
-        fragment_note(results["targets"].get("article", {})),
+        fragment_note(results["targets"]),
         "",
         "**Zero errors: met**, no socket error and no response outside 2xx."
         if not failures
@@ -475,21 +562,35 @@ def busy_note(load_start: float, cpus: int) -> list[str]:
     ]
 
 
-def fragment_note(article: dict) -> str:
-    state = article.get("fragment_cache")
-    if not state:
-        return "Fragment cache: not observed (the article was not measured)."
-    if state["fragments_before"] and state["generation_unchanged"]:
-        return (
-            "Fragment cache: warm. The article's document was in Redis before its measured run "
-            f"({state['fragments_before']} fragment(s)) and no new generation was made during it, so every "
-            "article request could be answered from it. The API does not use the fragment cache."
-        )
-    return (
-        f"Fragment cache: **not warm** ({state['fragments_before']} fragment(s) before the run, generation "
-        f"{'unchanged' if state['generation_unchanged'] else 'replaced or missing'}): part of the article's "
-        "requests rendered the document."
+def _in_sentence(label: str) -> str:
+    """``Article page`` -> ``the article page``; ``API v2 ...`` keeps its capitals."""
+    return "the " + (label if label[:2].isupper() else label[0].lower() + label[1:])
+
+
+def fragment_note(rows: dict) -> str:
+    measured = [row for row in rows.values() if row.get("fragment_cache")]
+    if not measured:
+        return "Fragment cache: not observed (nothing was measured)."
+    cached = [
+        f"{_in_sentence(row['label'])} ({', '.join(f'`{name}`' for name in row['fragment_cache']['stored_by_warmup'])})"
+        for row in measured
+        if row["fragment_cache"]["stored_by_warmup"]
+    ]
+    uncached = [_in_sentence(row["label"]) for row in measured if not row["fragment_cache"]["stored_by_warmup"]]
+    replaced = [_in_sentence(row["label"]) for row in measured if not row["fragment_cache"]["generation_unchanged"]]
+    text = "Fragment cache: " + (
+        f"the first requests of {' and '.join(cached)} stored these fragments before the measured runs"
+        if cached
+        else "no target stored a fragment"
     )
+    if uncached:
+        text += f"; {' and '.join(uncached)} stored none (no fragment cache on that path)"
+    if replaced:
+        return (
+            text + f". **Not steady**: the generation changed during the run of {' and '.join(replaced)}, "
+            "so some of those requests rendered again."
+        )
+    return text + ". The generation never changed during a measured run, so the cached rows were answered warm."
 
 
 # The run
@@ -549,6 +650,8 @@ def main() -> None:
     import redis
 
     started_at = datetime.datetime.now(datetime.UTC).replace(microsecond=0)
+    # Before anything imports the code: colleagues may commit while the load runs.
+    commit, dirty = git("rev-parse", "--short", "HEAD"), bool(git("status", "--porcelain", "--untracked-files=no"))
     started = time.perf_counter()
     load_start = round(os.getloadavg()[0], 2)
     redis_client = redis.Redis.from_url(args.redis_url)
@@ -574,9 +677,10 @@ def main() -> None:
         print(f"== gunicorn, {args.workers} sync workers on 127.0.0.1:{port}", flush=True)
         server = start_gunicorn(env, port, args.workers, log)
         wait_until_up(server, port, log)
+        worker_pids = child_pids(server.pid)
         load_before = round(os.getloadavg()[0], 2)
         for target in targets(site):
-            rows[target.key] = measure(args, port, target, redis_client)
+            rows[target.key] = measure(args, port, target, redis_client, worker_pids)
         load_after = round(os.getloadavg()[0], 2)
         if any(row.get("failure") for row in rows.values()):
             print(f"\n== gunicorn's log:\n{_tail(log)}", flush=True)
@@ -593,8 +697,8 @@ def main() -> None:
             "wrk_command": shlex.join(wrk_command(args, "http://127.0.0.1:<port><path>", args.duration)),
             "started": started_at.isoformat(),
             "seconds": round(time.perf_counter() - started, 1),
-            "commit": git("rev-parse", "--short", "HEAD"),
-            "dirty": bool(git("status", "--porcelain", "--untracked-files=no")),
+            "commit": commit,
+            "dirty": dirty,
             "machine": machine(),
             "cache": args.redis_url,
             "cpus": os.cpu_count(),
