@@ -26,13 +26,15 @@ from django.core.cache import caches
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 
+from . import __version__
 from .conf import get_setting
 
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "wagtail_runstrength:generation"
 FRAGMENT_PREFIX = "wagtail_runstrength:fragment:"
-# Part of every key, so an upgrade never serves markup rendered by an older template.
+# Part of every key with the package version, so an upgrade never serves markup rendered by an
+# older template (bump FORMAT when a fragment's shape changes between releases).
 FORMAT = "1"
 
 
@@ -63,7 +65,7 @@ def _current_generation(cache, found: dict) -> str:
 
 def fragment_key(name: str, parts: Iterable) -> str:
     """The cache key of fragment ``name`` for one combination of ``parts`` (hashed, any length)."""
-    digest = hashlib.sha256("\x1f".join(str(part) for part in (FORMAT, name, *parts)).encode()).hexdigest()
+    digest = hashlib.sha256("\x1f".join(str(part) for part in (FORMAT, __version__, name, *parts)).encode()).hexdigest()
     return f"{FRAGMENT_PREFIX}{name}:{digest[:40]}"
 
 

@@ -127,9 +127,13 @@ def frontend_cache_enabled() -> bool:
     """True when ``wagtail.contrib.frontend_cache`` is installed and has a backend to purge."""
     if not apps.is_installed("wagtail.contrib.frontend_cache"):
         return False
-    from wagtail.contrib.frontend_cache.utils import get_backends
+    from django.conf import settings
 
-    return bool(get_backends())
+    # Read the settings rather than calling get_backends(): that builds every backend (a CloudFront
+    # backend makes a boto3 client), and this runs on every save. PurgeBatch builds them once, when purging.
+    return bool(
+        getattr(settings, "WAGTAILFRONTENDCACHE", None) or getattr(settings, "WAGTAILFRONTENDCACHE_LOCATION", None)
+    )
 
 
 def article_models() -> list[type]:

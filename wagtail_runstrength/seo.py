@@ -236,20 +236,13 @@ def _quantity(value, unit_text: str, unit_code: str = "") -> dict[str, Any]:
 
 def article_exercises(page) -> list[dict[str, Any]]:
     """The exercises a reader sees on the article, in order: exercise, dose and note."""
-    items = []
-    for block in page.body:
-        if block.block_type == "exercise":
-            values = [block.value]
-        elif block.block_type == "exercise_group":
-            values = block.value["exercises"]
-        else:
-            continue
-        items.extend(
-            {"exercise": value["exercise"], "prescription": value.prescription, "note": value.get("note") or ""}
-            for value in values
-            if value.is_visible
-        )
-    return items
+    from .blocks.exercise import exercise_items
+
+    return [
+        {"exercise": value["exercise"], "prescription": value.prescription, "note": value.get("note") or ""}
+        for value in exercise_items(page.body)
+        if value.is_visible
+    ]
 
 
 def article_json_ld(page, request=None, exercise_url=None) -> dict[str, Any]:

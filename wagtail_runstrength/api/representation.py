@@ -15,6 +15,7 @@ from django.db.models import prefetch_related_objects
 from wagtail.images.models import SourceImageIOError
 from wagtail.rich_text import expand_db_html
 
+from ..blocks.exercise import exercise_items
 from ..images import CARD_SPEC, CONTENT_SPEC, HERO_SPEC, PORTRAIT_SPEC, THUMBNAIL_SPEC, alt_text
 from .urls import PublicUrls
 
@@ -196,13 +197,7 @@ def body_block(block, page, urls: PublicUrls) -> dict[str, Any]:
 
 def body_exercises(page) -> list:
     """Every exercise object the body holds (already loaded in bulk by the chooser block)."""
-    found = []
-    for block in page.body:
-        if block.block_type == "exercise":
-            found.append(block.value.get("exercise"))
-        elif block.block_type == "exercise_group":
-            found.extend(item.get("exercise") for item in block.value["exercises"])
-    return [exercise for exercise in found if exercise is not None]
+    return [item.get("exercise") for item in exercise_items(page.body) if item.get("exercise") is not None]
 
 
 def article_body(page, urls: PublicUrls | None = None) -> list[dict[str, Any]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterator
 
 from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
@@ -183,3 +184,16 @@ class ExerciseGroupBlock(blocks.StructBlock):
         if errors:
             raise StructBlockValidationError(block_errors={"exercises": ListBlockValidationError(block_errors=errors)})
         return value
+
+
+def exercise_items(body) -> Iterator[ExerciseValue]:
+    """Every exercise card of an article body, in reading order: single exercises and each one in a group.
+
+    One walk shared by the read-time bookkeeping, the JSON-LD and the API, so
+    a new block that holds exercises needs adding here only.
+    """
+    for block in body:
+        if block.block_type == "exercise":
+            yield block.value
+        elif block.block_type == "exercise_group":
+            yield from block.value["exercises"]

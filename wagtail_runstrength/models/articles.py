@@ -36,6 +36,7 @@ from wagtail.search import index
 from .. import seo
 from ..api.model_fields import article_api_fields, article_index_api_fields
 from ..blocks import ArticleBodyBlock
+from ..blocks.exercise import exercise_items
 from ..blocks.related import reject_self_pick
 from ..conf import get_setting
 from ..feeds import ArticleAtomFeed, ArticleFeed
@@ -235,15 +236,7 @@ class ArticlePageMixin(models.Model):
         return read_time_minutes(self.word_count)
 
     def used_exercise_ids(self) -> list[int]:
-        ids = []
-        for block in self.body:
-            if block.block_type == "exercise":
-                items = [block.value]
-            elif block.block_type == "exercise_group":
-                items = block.value["exercises"]
-            else:
-                continue
-            ids.extend(item["exercise"].pk for item in items if item.get("exercise") is not None)
+        ids = [item["exercise"].pk for item in exercise_items(self.body) if item.get("exercise") is not None]
         return list(dict.fromkeys(ids))
 
     # Previews
