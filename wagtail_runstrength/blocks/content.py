@@ -10,7 +10,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
-from ..images import prefetch_renditions_for
+from ..images import CONTENT_IMAGE_SPECS, prefetch_renditions_for
 from ..validators import validate_embeddable_url
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
@@ -192,7 +192,7 @@ class ContentImageBlock(blocks.StructBlock):
     def bulk_to_python(self, values):
         # Fetch every image's renditions together, so ten image blocks cost what one does.
         struct_values = super().bulk_to_python(values)
-        prefetch_renditions_for([value.get("image") for value in struct_values])
+        prefetch_renditions_for([value.get("image") for value in struct_values], *CONTENT_IMAGE_SPECS)
         return struct_values
 
 

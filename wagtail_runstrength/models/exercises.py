@@ -17,7 +17,7 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from ..api.model_fields import exercise_api_fields
-from ..images import CARD_SPEC, alt_text, image_prefetch
+from ..images import CARD_SPEC, EXERCISE_IMAGE_SPECS, alt_text, image_prefetch
 from ..prescription import (
     MAX_REPS,
     MAX_REST_SECONDS,
@@ -37,7 +37,7 @@ class ExerciseQuerySet(SearchableQuerySetMixin, models.QuerySet):
 
     def for_cards(self):
         """Everything an exercise card shows, fetched in a fixed number of queries."""
-        return self.select_related("locale").prefetch_related(image_prefetch("image"), "target_muscles")
+        return self.select_related("locale").prefetch_related(image_prefetch("image", *EXERCISE_IMAGE_SPECS), "target_muscles")
 
 
 class ExerciseSnippet(

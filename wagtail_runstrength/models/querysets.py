@@ -6,7 +6,7 @@ from django.db.models import Q
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 
-from ..images import CARD_SPEC, HERO_SPEC, THUMBNAIL_SPEC, image_prefetch
+from ..images import ARTICLE_CARD_IMAGE_SPECS, image_prefetch
 
 
 class ArticlePageQuerySet(PageQuerySet):
@@ -33,7 +33,7 @@ class ArticlePageQuerySet(PageQuerySet):
     def for_cards(self):
         """Everything an article card shows (category, tags, thumbnail rendition) in a fixed number of queries."""
         return self.select_related("category", "locale").prefetch_related(
-            "tags", image_prefetch("hero_image", THUMBNAIL_SPEC, CARD_SPEC, HERO_SPEC)
+            "tags", image_prefetch("hero_image", *ARTICLE_CARD_IMAGE_SPECS)
         )
 
     def sharing_any(self, tag_ids, category_id, muscle_ids):

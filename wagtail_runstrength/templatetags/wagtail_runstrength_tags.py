@@ -9,6 +9,8 @@
   decorative).
 - ``{% rs_video url_or_embed_value title %}``: a video behind a click-to-load button, so the
   provider's player (and its cookies) load only when the reader asks.
+- ``{% rs_picture image specs… attrs… %}``: Wagtail's ``{% picture %}`` with its filter specs parsed
+  once per process instead of on every render (the same markup).
 - ``{% rs_cache "name" [vary_on ...] %}…{% endrs_cache %}``: the enclosed markup for the context's
   ``page``, kept in Django's cache until anything it could show changes (see ``fragment_cache.py``).
 """
@@ -19,16 +21,18 @@ import re
 from typing import Any
 
 from django import template
+from django.template.base import Token
 from django.utils.functional import SimpleLazyObject, empty
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from wagtail.embeds.embeds import get_embed
 from wagtail.embeds.exceptions import EmbedException
+from wagtail.images.templatetags import wagtailimages_tags
 
 from .. import fragment_cache, seo
 from ..feeds import feed_links
-from ..images import CARD_SHARE_SPEC, SHARE_SPEC
+from ..images import CARD_SHARE_SPEC, SHARE_SPEC, parsed_filters
 
 register = template.Library()
 
@@ -231,3 +235,23 @@ def rs_cache(parser, token):
     return CachedFragmentNode(
         nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(bit) for bit in bits[2:]]
     )
+
+
+class PictureNode(wagtailimages_tags.PictureNode):
+    """Wagtail's ``{% picture %}`` node, with its filters parsed once per process (see ``images.parsed_filter``)."""
+
+    def get_filters(self):
+        return parsed_filters(self.filter_specs)
+
+
+@register.tag("rs_picture")
+def rs_picture(parser, token):
+    """``{% rs_picture image format-{avif,webp,jpeg} width-{480,800} alt=… %}``: ``{% picture %}``, faster.
+
+    Same arguments and output as Wagtail's tag; parsed by Wagtail's own parser.
+    """
+    tag_name, _, rest = token.contents.partition(" ")
+    node = wagtailimages_tags.image(parser, Token(token.token_type, f"picture {rest}", token.position, token.lineno))
+    if type(node) is not wagtailimages_tags.PictureNode:
+        raise template.TemplateSyntaxError(f"{tag_name} could not be parsed as a picture tag")
+    return PictureNode(node.image_expr, node.filter_specs, output_var_name=node.output_var_name, attrs=node.attrs)
