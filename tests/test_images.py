@@ -49,9 +49,7 @@ def test_prefetched_spec_sets_cover_what_the_templates_draw(pattern, spec_set):
 
 
 def _render(source, image):
-    return Template("{% load wagtailimages_tags wagtail_runstrength_tags %}" + source).render(
-        Context({"image": image})
-    )
+    return Template("{% load wagtailimages_tags wagtail_runstrength_tags %}" + source).render(Context({"image": image}))
 
 
 @pytest.mark.django_db

@@ -37,7 +37,9 @@ class ExerciseQuerySet(SearchableQuerySetMixin, models.QuerySet):
 
     def for_cards(self):
         """Everything an exercise card shows, fetched in a fixed number of queries."""
-        return self.select_related("locale").prefetch_related(image_prefetch("image", *EXERCISE_IMAGE_SPECS), "target_muscles")
+        return self.select_related("locale").prefetch_related(
+            image_prefetch("image", *EXERCISE_IMAGE_SPECS), "target_muscles"
+        )
 
 
 class ExerciseSnippet(
