@@ -174,3 +174,44 @@ def test_the_window_counts_only_articles_a_reader_may_open(index_page, settings)
         article(index_page, f"Unrelated {n}", tags=["other"], days_ago=n)
     settings.WAGTAIL_RUNSTRENGTH = {"RELATED_POSTS_WINDOW": 10}
     assert titles(related_articles(page, limit=1)) == [match.title]
+
+
+def _request_for(site):
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/", HTTP_HOST=site.hostname, SERVER_PORT=site.port)
+    Site.find_for_request(request)  # what Wagtail's serve view has done by the time blocks render
+    return request
+
+
+def test_with_the_request_the_site_and_view_restrictions_are_read_once(site, index_page, django_assert_max_num_queries):
+    page = article(index_page, "Subject", tags=["running"])
+    article(index_page, "Match", tags=["running"])
+    request = _request_for(site)
+    related_articles(page)  # warm Wagtail's cached site root paths
+    with django_assert_max_num_queries(20) as without_request:
+        assert titles(related_articles(page)) == ["Match"]
+    with django_assert_max_num_queries(20) as first:
+        assert titles(related_articles(page, request=request)) == ["Match"]
+    with django_assert_max_num_queries(20) as again:
+        assert titles(related_articles(page, request=request)) == ["Match"]
+    assert len(first.captured_queries) < len(without_request.captured_queries)
+    restrictions = [q for q in again.captured_queries if "pageviewrestriction" in q["sql"]]
+    assert restrictions == []
+
+
+def test_with_the_request_private_sections_still_never_appear(site, index_page):
+    page = article(index_page, "Subject", tags=["running"])
+    members = ArticleIndexPageFactory(parent=site.root_page, slug="members")
+    PageViewRestriction.objects.create(page=members, restriction_type="login")
+    hidden = article(members, "Members only", tags=["running"])
+    assert related_articles(page, [hidden], request=_request_for(site)) == []
+
+
+def test_a_request_for_another_site_does_not_widen_the_candidates(site, index_page):
+    other_home = HomePageFactory(parent=Page.get_first_root_node(), slug="other-clinic")
+    other_site = Site.objects.create(hostname="other.example", root_page=other_home)
+    other_index = ArticleIndexPageFactory(parent=other_home, slug="blog")
+    article(other_index, "Other clinic", tags=["running"])
+    page = article(index_page, "Subject", tags=["running"])
+    assert related_articles(page, request=_request_for(other_site)) == []

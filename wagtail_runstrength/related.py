@@ -32,7 +32,14 @@ def _count(queryset) -> Coalesce:
     return Coalesce(Subquery(counted.values("n")[:1], output_field=IntegerField()), 0)
 
 
-def _site_for(page):
+def _site_for(page, request=None):
+    """The site ``page`` is read on: the request's (already found, root page loaded) or the page's own."""
+    if request is not None:
+        from wagtail.models import Site
+
+        site = Site.find_for_request(request)
+        if site is not None and page.path.startswith(site.root_page.path):
+            return site
     return page.get_site()
 
 
@@ -84,13 +91,14 @@ def window_ids(visible, excluded: Sequence[int], window: int) -> list[int]:
     return list(visible.exclude(pk__in=excluded).newest_first().values_list("pk", flat=True)[:window])
 
 
-def related_articles(page, picks: Sequence = (), limit: int | None = None) -> list:
+def related_articles(page, picks: Sequence = (), limit: int | None = None, request=None) -> list:
     """The cards for ``page``: manual ``picks`` (pages or ids) in order, then automatic ones up to ``limit``.
 
     A pick that is a draft, private, on another site or the page itself is
     silently dropped: nothing appears that a reader of ``page`` could not open.
     Cards are of ``page``'s own model, so a host's concrete article page built
-    from ``ArticlePageMixin`` gets related posts among its own articles.
+    from ``ArticlePageMixin`` gets related posts among its own articles. Give
+    the ``request`` serving ``page`` to reuse its site and view restrictions.
     """
     article_model = type(page)
     limit = limit or get_setting("RELATED_POSTS_LIMIT")
@@ -101,7 +109,7 @@ def related_articles(page, picks: Sequence = (), limit: int | None = None) -> li
             pick_ids.append(pk)
     pick_ids = pick_ids[:limit]
 
-    visible = article_model.objects.visible_in(_site_for(page), page.locale)
+    visible = article_model.objects.visible_in(_site_for(page, request), page.locale, request)
     if pick_ids:
         allowed = set(visible.filter(pk__in=pick_ids).values_list("pk", flat=True))
         pick_ids = [pk for pk in pick_ids if pk in allowed]

@@ -55,15 +55,16 @@ class RelatedPostsBlock(blocks.StructBlock):
         preview_value = staticmethod(_related_posts_preview_value)
         preview_template = "wagtail_runstrength/previews/related_posts.html"
 
-    def cards_for(self, value, page) -> list:
+    def cards_for(self, value, page, request=None) -> list:
         if page is None or not getattr(page, "pk", None):
             return []
         limit = value.get("limit") or get_setting("RELATED_POSTS_LIMIT")
-        return related_articles(page, [post for post in value.get("posts") or [] if post], limit)
+        return related_articles(page, [post for post in value.get("posts") or [] if post], limit, request)
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context["cards"] = self.cards_for(value, (parent_context or {}).get("page"))
+        parent_context = parent_context or {}
+        context["cards"] = self.cards_for(value, parent_context.get("page"), parent_context.get("request"))
         return context
 
 

@@ -40,9 +40,9 @@ from ..blocks.exercise import exercise_items
 from ..blocks.related import reject_self_pick
 from ..conf import get_setting
 from ..feeds import ArticleAtomFeed, ArticleFeed
-from ..images import alt_text
+from ..images import HERO_IMAGE_SPECS, alt_text, prefetch_renditions_for
 from ..readtime import count_words, read_time_minutes
-from .querysets import ArticlePageManager
+from .querysets import ArticlePageManager, private_sections_q
 
 BasePage = swapper.load_model("wagtailcore", "Page", require_ready=False)
 
@@ -282,7 +282,8 @@ class ArticlePageMixin(models.Model):
         """The live, public exercise library of this article's site and language, if there is one."""
         site = Site.find_for_request(request) if request is not None else self.get_site()
         library_model = apps.get_model(self.exercise_library_model_name)
-        return library_model.objects.live().public().in_site(site).filter(locale_id=self.locale_id).first()
+        libraries = library_model.objects.live().exclude(private_sections_q(library_model.objects.all(), request))
+        return libraries.in_site(site).filter(locale_id=self.locale_id).first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -310,6 +311,33 @@ class ArticlePageMixin(models.Model):
             return
         if self.pk:
             prefetch_related_objects([self], "tags")
+
+    def prefetch_for_document(self, request=None) -> None:
+        """Fetch together what the page's head and body read besides the blocks.
+
+        The tags (see ``prefetch_tags``), the author and reviewer in one query
+        instead of two, and every rendition of the hero image in one query
+        instead of one for the sharing image and another for the picture.
+        Called from the template tags inside the cached document, so a cache
+        hit fetches none of it.
+        """
+        if getattr(self, "_runstrength_document_prefetched", False):
+            return
+        self._runstrength_document_prefetched = True
+        self.prefetch_tags(request)
+        people = {pk for pk in (self.author_id, self.reviewer_id) if pk}
+        for_model = type(self)
+        missing = [
+            field
+            for field in (for_model.author.field, for_model.reviewer.field)
+            if getattr(self, field.attname) and not field.is_cached(self)
+        ]
+        if missing:
+            found = missing[0].related_model.objects.in_bulk(people)
+            for field in missing:
+                field.set_cached_value(self, found.get(getattr(self, field.attname)))
+        if self.hero_image_id:
+            prefetch_renditions_for([self.hero_image], *HERO_IMAGE_SPECS)
 
     def get_sitemap_urls(self, request=None):
         return [seo.sitemap_entry(self, request)]

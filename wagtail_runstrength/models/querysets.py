@@ -9,10 +9,28 @@ from wagtail.query import PageQuerySet
 from ..images import ARTICLE_CARD_IMAGE_SPECS, image_prefetch
 
 
+def private_sections_q(queryset: PageQuerySet, request=None) -> Q:
+    """Wagtail's ``private_q()`` (pages under a view restriction), read once per request when one is given.
+
+    Wagtail reads every view restriction each time a queryset is made
+    ``public()``; an article page asks three times while it renders (serving,
+    the exercise library, related posts), so the answer is kept on the request.
+    """
+    if request is None:
+        return queryset.private_q()
+    private = getattr(request, "_runstrength_private_q", None)
+    if private is None:
+        private = request._runstrength_private_q = queryset.private_q()
+    return private
+
+
 class ArticlePageQuerySet(PageQuerySet):
-    def visible_in(self, site, locale=None):
-        """Pages any reader of ``site`` may open: live, outside private sections, on that site (and locale)."""
-        qs = self.live().public()
+    def visible_in(self, site, locale=None, request=None):
+        """Pages any reader of ``site`` may open: live, outside private sections, on that site (and locale).
+
+        Give the ``request`` being served to read the view restrictions once for all its querysets.
+        """
+        qs = self.live().exclude(private_sections_q(self, request))
         if site is not None:
             qs = qs.in_site(site)
         if locale is not None:

@@ -87,7 +87,7 @@ def page_meta(context) -> dict[str, Any]:
             request=request,
         )
     elif _is_article(page):
-        page.prefetch_tags(request)
+        page.prefetch_for_document(request)
         meta = seo.share_meta(
             title=seo.page_title(page),
             description=seo.page_description(page),
@@ -135,7 +135,7 @@ def rs_json_ld(context):
     if exercise is not None and hasattr(page, "exercise_url"):
         data = seo.exercise_json_ld(page, exercise, request, url=context.get("canonical_url") or "")
     elif _is_article(page):
-        page.prefetch_tags(request)
+        page.prefetch_for_document(request)
         library = _unwrap(context.get("exercise_library"))
         exercise_url = (lambda item: library.exercise_url(item, request)) if library is not None else None
         data = seo.article_json_ld(page, request, exercise_url=exercise_url)
