@@ -1,8 +1,10 @@
 """Related posts: the editor's picks first, topped up with the closest articles on the same site.
 
 Everything is resolved in a fixed number of queries whatever the number of
-articles or cards: two to find the ids, one to load the cards, and the
-prefetches those cards need (tags, thumbnail, renditions).
+articles or cards: the target muscles and the window of candidates, then
+one query that scores them and loads the winning cards (another checks and
+loads the editor's picks, when there are any), then the cards' tags and
+thumbnail renditions.
 
 The automatic cards are scored among the newest ``RELATED_POSTS_WINDOW``
 visible articles only. Scoring reads each candidate's tags and muscles, so
@@ -16,10 +18,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from django.db.models import Case, Count, IntegerField, OuterRef, Subquery, Value, When
+from django.db.models import Case, Count, IntegerField, OuterRef, Subquery, Value, When, prefetch_related_objects
 from django.db.models.functions import Coalesce
 
 from .conf import get_setting
+from .images import ARTICLE_CARD_IMAGE_SPECS, prefetch_renditions_for
 
 TAG_WEIGHT = 3
 CATEGORY_WEIGHT = 2
@@ -110,18 +113,24 @@ def related_articles(page, picks: Sequence = (), limit: int | None = None, reque
     pick_ids = pick_ids[:limit]
 
     visible = article_model.objects.visible_in(_site_for(page, request), page.locale, request)
+    found = {}
     if pick_ids:
-        allowed = set(visible.filter(pk__in=pick_ids).values_list("pk", flat=True))
-        pick_ids = [pk for pk in pick_ids if pk in allowed]
+        # Checking the picks and loading their cards is one query.
+        found = _cards(visible.filter(pk__in=pick_ids)).in_bulk()
+        pick_ids = [pk for pk in pick_ids if pk in found]
 
-    auto_ids = []
+    auto = []
     if len(pick_ids) < limit:
-        auto_ids = list(
-            scored_candidates(page, pick_ids, visible).values_list("pk", flat=True)[: limit - len(pick_ids)]
-        )
+        # So is scoring the candidates and loading the winners' cards.
+        auto = list(_cards(scored_candidates(page, pick_ids, visible))[: limit - len(pick_ids)])
 
-    ids = pick_ids + auto_ids
-    if not ids:
-        return []
-    cards = article_model.objects.filter(pk__in=ids).for_cards().defer("body").in_bulk()
-    return [cards[pk] for pk in ids if pk in cards]
+    cards = [found[pk] for pk in pick_ids] + auto
+    if cards:
+        prefetch_related_objects(cards, "tags")
+        prefetch_renditions_for([card.hero_image for card in cards], *ARTICLE_CARD_IMAGE_SPECS)
+    return cards
+
+
+def _cards(queryset):
+    """``queryset`` with what a card shows joined in; tags and renditions are prefetched for all cards at once."""
+    return queryset.select_related("category", "locale", "hero_image").defer("body")

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from .images import CARD_SHARE_SPEC, LOGO_SPEC, SHARE_SPEC
+from .images import CARD_SHARE_SPEC, LOGO_SPEC, SHARE_SPEC, parsed_filter
 
 SCHEMA_CONTEXT = "https://schema.org"
 HEADLINE_MAX = 110
@@ -166,7 +166,7 @@ def rendition_or_none(image, spec: str):
     if image is None:
         return None
     try:
-        return image.get_rendition(spec)
+        return image.get_rendition(parsed_filter(spec))
     except Exception:  # noqa: BLE001 - a missing or broken file must not take the page down
         return None
 

@@ -16,7 +16,7 @@ from wagtail.images.models import SourceImageIOError
 from wagtail.rich_text import expand_db_html
 
 from ..blocks.exercise import exercise_items
-from ..images import CARD_SPEC, CONTENT_SPEC, HERO_SPEC, PORTRAIT_SPEC, THUMBNAIL_SPEC, alt_text
+from ..images import CARD_SPEC, CONTENT_SPEC, HERO_SPEC, PORTRAIT_SPEC, THUMBNAIL_SPEC, alt_text, parsed_filter
 from .urls import PublicUrls
 
 logger = logging.getLogger(__name__)
@@ -40,7 +40,7 @@ def image(img, sizes: dict[str, str], alt: str | None = None, decorative: bool =
     renditions = {}
     for name, spec in sizes.items():
         try:
-            rendition = img.get_rendition(spec)
+            rendition = img.get_rendition(parsed_filter(spec))
         except SourceImageIOError:
             # A missing original must not break the article: leave this size out.
             logger.warning("Image %s has no readable file for rendition %s", img.pk, spec)
