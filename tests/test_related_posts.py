@@ -139,7 +139,8 @@ def test_other_sites_articles_never_appear(index_page):
     assert related_articles(page, [elsewhere]) == []
 
 
-def test_query_count_does_not_grow_with_the_number_of_articles(index_page, django_assert_max_num_queries):
+def test_query_count_does_not_grow_with_the_number_of_articles(index_page, django_assert_max_num_queries, settings):
+    settings.WAGTAIL_RUNSTRENGTH = {"FRAGMENT_CACHE_TIMEOUT": 0}  # every call chooses again
     page = article(index_page, "Subject", tags=["running", "knee"])
     for n in range(3):
         article(index_page, f"A{n}", tags=["running"])
@@ -215,3 +216,66 @@ def test_a_request_for_another_site_does_not_widen_the_candidates(site, index_pa
     article(other_index, "Other clinic", tags=["running"])
     page = article(index_page, "Subject", tags=["running"])
     assert related_articles(page, request=_request_for(other_site)) == []
+
+
+def test_the_choice_is_kept_until_anything_changes_then_made_again(index_page, django_assert_max_num_queries):
+    page = article(index_page, "Subject", tags=["running"])
+    article(index_page, "Older match", tags=["running"], days_ago=5)
+    assert titles(related_articles(page, limit=1)) == ["Older match"]
+    with django_assert_max_num_queries(20) as kept:
+        assert titles(related_articles(page, limit=1)) == ["Older match"]
+    assert not any("COUNT(DISTINCT" in q["sql"] for q in kept.captured_queries), "scored again"
+    better = article(index_page, "Better match", tags=["running"], days_ago=1)
+    assert titles(related_articles(page, limit=1)) == ["Better match"]
+    better.unpublish()
+    assert titles(related_articles(page, limit=1)) == ["Older match"]
+
+
+def test_a_kept_choice_never_shows_a_card_that_became_unreadable(index_page):
+    """Even if the cache held a stale choice, cards are loaded through the visibility filter."""
+    from wagtail_runstrength import fragment_cache
+
+    page = article(index_page, "Subject", tags=["running"])
+    match = article(index_page, "Match", tags=["running"])
+    assert titles(related_articles(page)) == ["Match"]
+    Page.objects.filter(pk=match.pk).update(live=False)  # no signal: the generation stays
+    assert fragment_cache.is_enabled()
+    assert related_articles(page) == []
+
+
+def test_different_picks_limits_and_windows_are_kept_apart(index_page, settings):
+    page = article(index_page, "Subject", tags=["running"])
+    first = article(index_page, "First", tags=["running"], days_ago=1)
+    second = article(index_page, "Second", tags=["running"], days_ago=20)
+    for n in range(9):
+        article(index_page, f"Filler {n}", days_ago=2 + n)
+    assert titles(related_articles(page, limit=1)) == ["First"]
+    assert titles(related_articles(page, [second], limit=1)) == ["Second"]
+    assert titles(related_articles(page, limit=2)) == ["First", "Second"]
+    settings.WAGTAIL_RUNSTRENGTH = {"RELATED_POSTS_WINDOW": 10}  # First and the fillers
+    assert titles(related_articles(page, limit=2)) == ["First"]
+
+
+def test_articles_in_another_language_never_appear(index_page):
+    from wagtail.models import Locale
+
+    french = Locale.objects.create(language_code="fr")
+    page = article(index_page, "Subject", tags=["running"])
+    article(index_page, "Course à pied", tags=["running"], locale=french)
+    same_language = article(index_page, "Running", tags=["running"])
+    assert titles(related_articles(page)) == [same_language.title]
+
+
+def test_on_sqlite_the_window_walks_the_date_index_not_the_locale_one(index_page):
+    from django.db import connection
+
+    from wagtail_runstrength.related import window_ids
+
+    if connection.vendor != "sqlite":
+        pytest.skip("a SQLite planner workaround")
+    page = article(index_page, "Subject", tags=["running"])
+    visible = type(page).objects.visible_in(page.get_site(), page.locale)
+    window = visible.exclude(pk=page.pk).newest_first().values_list("pk", flat=True)[:2000]
+    plan = window.explain()
+    assert "rs_articlepage_date" in plan and "locale_id" not in plan, plan
+    assert window_ids(visible, [page.pk], 2000) == list(window)

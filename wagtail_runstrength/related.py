@@ -17,10 +17,12 @@ is what a related-posts strip is for; ``None`` restores exhaustive scoring.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from django.db.models import Case, Count, IntegerField, OuterRef, Subquery, Value, When, prefetch_related_objects
 from django.db.models.functions import Coalesce
 
+from . import fragment_cache
 from .conf import get_setting
 from .images import ARTICLE_CARD_IMAGE_SPECS, prefetch_renditions_for
 
@@ -112,23 +114,49 @@ def related_articles(page, picks: Sequence = (), limit: int | None = None, reque
             pick_ids.append(pk)
     pick_ids = pick_ids[:limit]
 
-    visible = article_model.objects.visible_in(_site_for(page, request), page.locale, request)
+    site = _site_for(page, request)
+    visible = article_model.objects.visible_in(site, page.locale, request)
+    loaded: dict[int, Any] = {}
+
+    def choose_ids() -> list[int]:
+        cards = _choose(page, pick_ids, limit, visible)
+        loaded.update((card.pk, card) for card in cards)
+        return [card.pk for card in cards]
+
+    if fragment_cache.is_cacheable(request) and page.pk:
+        # The choice depends on the page's own tags, category and picks and on every other
+        # article, so it is kept under the fragment cache's generation (see fragment_cache.py).
+        tag_ids = sorted(tag.pk for tag in page.tags.all() if tag.pk)
+        window = get_setting("RELATED_POSTS_WINDOW")
+        parts = [page.pk, page.locale_id, site.pk if site else "", page.category_id, tag_ids, pick_ids, limit, window]
+        ids = fragment_cache.cached_value("related-ids", parts, choose_ids)
+    else:
+        ids = choose_ids()
+
+    if loaded:
+        cards = [loaded[pk] for pk in ids]
+    else:
+        # Chosen earlier: load the cards, still only those a reader may open.
+        found = _cards(visible.filter(pk__in=ids)).in_bulk() if ids else {}
+        cards = [found[pk] for pk in ids if pk in found]
+    if cards:
+        prefetch_related_objects(cards, "tags")
+        prefetch_renditions_for([card.hero_image for card in cards], *ARTICLE_CARD_IMAGE_SPECS)
+    return cards
+
+
+def _choose(page, pick_ids: list[int], limit: int, visible) -> list:
+    """The picks a reader may open, in order, then the best automatic matches, as loaded cards."""
     found = {}
     if pick_ids:
         # Checking the picks and loading their cards is one query.
         found = _cards(visible.filter(pk__in=pick_ids)).in_bulk()
         pick_ids = [pk for pk in pick_ids if pk in found]
-
     auto = []
     if len(pick_ids) < limit:
         # So is scoring the candidates and loading the winners' cards.
         auto = list(_cards(scored_candidates(page, pick_ids, visible))[: limit - len(pick_ids)])
-
-    cards = [found[pk] for pk in pick_ids] + auto
-    if cards:
-        prefetch_related_objects(cards, "tags")
-        prefetch_renditions_for([card.hero_image for card in cards], *ARTICLE_CARD_IMAGE_SPECS)
-    return cards
+    return [found[pk] for pk in pick_ids] + auto
 
 
 def _cards(queryset):

@@ -188,7 +188,7 @@ def body_block(block, page, urls: PublicUrls) -> dict[str, Any]:
     elif kind == "embed":
         data = {"url": value.url} if value else None
     elif kind == "related_posts":
-        cards = block.block.cards_for(value, page)
+        cards = block.block.cards_for(value, page, urls.request)
         data = {"heading": value["heading"], "cards": [article_card(card, urls) for card in cards]}
     else:  # a block type added by a subclass of ArticleBodyBlock
         data = block.block.get_api_representation(value, {"request": urls.request})

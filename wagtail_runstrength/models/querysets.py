@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.db.models import Q
+from django.db import connections
+from django.db.models import F, Q
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 
@@ -34,8 +35,25 @@ class ArticlePageQuerySet(PageQuerySet):
         if site is not None:
             qs = qs.in_site(site)
         if locale is not None:
-            qs = qs.filter(locale=locale)
+            qs = qs.in_locale(locale)
         return qs
+
+    def in_locale(self, locale):
+        """Pages in ``locale``, filtered so that SQLite walks the date index rather than the locale one.
+
+        Without ``ANALYZE`` statistics (Django never gathers them) SQLite takes
+        an equality on ``locale_id`` for a selective one, reads every article of
+        the locale through its index and sorts them all to return the newest:
+        290 ms at 100,000 articles for the related-posts window, against 16 ms
+        when it walks ``rs_articlepage_date`` and stops at the limit. Most sites
+        have one locale, so the locale index selects nothing anyway. Adding zero
+        keeps the comparison and hides the column from SQLite's index choice;
+        other databases get the plain filter, their planners keep statistics.
+        """
+        locale_id = getattr(locale, "pk", locale)
+        if connections[self.db].vendor == "sqlite":
+            return self.alias(_rs_locale_id=F("locale_id") + 0).filter(_rs_locale_id=locale_id)
+        return self.filter(locale_id=locale_id)
 
     def with_tag(self, slug: str):
         """Articles carrying the tag, as a sub-query so that no article is listed twice."""
