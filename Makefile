@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python example_project/manage.py
 
-.PHONY: demo test lint format migrations-check openapi-snapshot bench loadtest clean axe
+.PHONY: demo test lint format migrations-check openapi-snapshot bench bench-breakdown loadtest clean axe
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -65,6 +65,10 @@ openapi-snapshot: $(VENV)/.installed-testing
 # (benchmarks/README.md). Quick run: BENCH_SIZES=10,1000 BENCH_DATABASES=sqlite make bench
 bench: $(VENV)/.installed-testing
 	BENCH_COMMAND="make bench" $(BIN)/python -m benchmarks $(BENCH_ARGS)
+
+# Where a cold article render's time goes: the ORM against everything else, beside the plain blog.
+bench-breakdown: $(VENV)/.installed-testing
+	$(BIN)/python -m benchmarks.breakdown
 
 # The demo under gunicorn (2 sync workers, PostgreSQL, Redis) loaded by wrk, beside a plain blog post
 # (benchmarks/README.md, "Load test"). Shorter: LOAD_DURATION=5 make loadtest

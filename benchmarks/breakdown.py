@@ -1,0 +1,154 @@
+"""``python -m benchmarks.breakdown`` (``make bench-breakdown``): where a cold article render's time goes.
+
+The cold target of ``make bench`` compares a whole request; this splits it in
+two for the article page and its plain-blog twin, cache cleared before every
+request as in ``make bench``'s cold pass:
+
+- **database work through the ORM**: building each query's SQL, running it,
+  turning rows into model instances (timed around the outermost
+  ``QuerySet._fetch_all`` and ``SQLCompiler.execute_sql`` calls, so a query
+  made while another is being evaluated counts once);
+- **everything else**: URL routing, middleware, Wagtail's ``serve``, the
+  template engine, the package's own Python.
+
+It builds its own small SQLite database (10 articles, ``benchmarks/.data/breakdown.sqlite3``,
+deleted afterwards), prints a markdown table and writes it to
+``benchmarks/results/breakdown-latest.md``. Environment: ``BENCH_REPS`` (60).
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+BENCH_DIR = Path(__file__).resolve().parent
+DATA_DIR = BENCH_DIR / ".data"
+DATABASE = DATA_DIR / "breakdown.sqlite3"
+
+
+def _configure() -> None:
+    DATA_DIR.mkdir(exist_ok=True)
+    DATABASE.unlink(missing_ok=True)
+    os.environ["BENCH_DATABASE_URL"] = f"sqlite:///{DATABASE}"
+    os.environ["BENCH_CACHE_URL"] = "locmem://"
+    os.environ["BENCH_MEDIA_ROOT"] = str(DATA_DIR / "media-breakdown")
+    os.environ["DJANGO_SETTINGS_MODULE"] = "benchmarks.settings"
+    sys.path.insert(0, str(BENCH_DIR.parent))
+
+
+class OrmClock:
+    """Seconds spent inside the ORM's outermost query evaluations since the last ``reset()``."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+        self._depth = 0
+
+    def reset(self) -> None:
+        self.seconds = 0.0
+
+    def wrap(self, owner, name: str) -> None:
+        original = getattr(owner, name)
+        clock = self
+
+        def timed(*args, **kwargs):
+            if clock._depth:
+                return original(*args, **kwargs)
+            clock._depth += 1
+            started = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                clock.seconds += time.perf_counter() - started
+                clock._depth -= 1
+
+        setattr(owner, name, timed)
+
+
+def measure(client, url: str, clock: OrmClock, reps: int) -> dict:
+    from django.core.cache import cache
+
+    for _ in range(5):
+        cache.clear()
+        client.get(url)
+    totals, orm = [], []
+    for _ in range(reps):
+        cache.clear()
+        clock.reset()
+        started = time.perf_counter()
+        response = client.get(url)
+        totals.append(time.perf_counter() - started)
+        orm.append(clock.seconds)
+        assert response.status_code == 200, url
+    total, in_orm = statistics.median(totals) * 1000, statistics.median(orm) * 1000
+    return {"total_ms": total, "orm_ms": in_orm, "rest_ms": total - in_orm}
+
+
+def main() -> None:
+    _configure()
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.cache import cache
+    from django.core.management import call_command
+    from django.db import connection
+    from django.db.models.query import QuerySet
+    from django.db.models.sql.compiler import SQLCompiler
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.models import Page
+
+    from benchmarks import generate
+
+    settings.ALLOWED_HOSTS = ["*"]
+    reps = int(os.environ.get("BENCH_REPS") or 60)
+    call_command("migrate", verbosity=0)
+    fixtures = generate.create_fixtures()
+    generate.grow(fixtures, 10)
+    clock = OrmClock()
+    clock.wrap(QuerySet, "_fetch_all")
+    clock.wrap(SQLCompiler, "execute_sql")
+    client = Client()
+    rows = {}
+    for name, page_id in (
+        ("Article page, full structure", fixtures.article_id),
+        ("Plain blog post", fixtures.blog_post_id),
+    ):
+        url = Page.objects.get(pk=page_id).url
+        rows[name] = measure(client, url, clock, reps)
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        rows[name]["queries"] = len(queries)
+    blog = rows["Plain blog post"]["total_ms"]
+    lines = [
+        "# Where a cold article render's time goes",
+        "",
+        f"`make bench-breakdown` on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}: SQLite, 10 articles, "
+        f"Django's cache cleared before each request, median of {reps} requests.",
+        "",
+        "| Page | Whole request ms | In the ORM ms | Everything else ms | Queries |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for name, row in rows.items():
+        lines.append(
+            f"| {name} | {row['total_ms']:.1f} | {row['orm_ms']:.1f} | {row['rest_ms']:.1f} | {row['queries']} |"
+        )
+    article = rows["Article page, full structure"]
+    lines += [
+        "",
+        f"The article's ORM work alone is {article['orm_ms'] / blog:.1f}× the plain blog's whole request "
+        f"(the cold target is 1.5×); the rest of its request is {article['rest_ms'] / blog:.1f}×.",
+    ]
+    text = "\n".join(lines) + "\n"
+    print(text)
+    (BENCH_DIR / "results" / "breakdown-latest.md").write_text(text)
+    connection.close()
+    DATABASE.unlink(missing_ok=True)
+
+
+if __name__ == "__main__":
+    main()
