@@ -242,3 +242,29 @@ def test_linking_article_cards_to_the_library_costs_no_query_per_exercise(client
     large = full_article(index_page, exercises=[ExerciseFactory() for _ in range(16)])
     assert client.get(large.url).content.decode().count('<a href="/exercises/exercise-') >= 16
     assert count_queries(client, small.url) == count_queries(client, large.url)
+
+
+def test_an_article_finds_its_sites_live_public_library_in_its_language(site, library):
+    from tests.factories import ArticleIndexPageFactory, ArticlePageFactory
+
+    index = ArticleIndexPageFactory(parent=site.root_page, slug="blog")
+    article = ArticlePageFactory(parent=index)
+    assert article.get_exercise_library() == library
+    library.unpublish()
+    assert article.get_exercise_library() is None
+    library.save_revision().publish()
+    PageViewRestriction.objects.create(page=library, restriction_type="login")
+    assert article.get_exercise_library() is None
+
+
+def test_on_sqlite_the_library_lookup_starts_from_the_library_table(site, library):
+    """Not from every page of the locale through its index, which grows with the archive."""
+    from tests.factories import ArticleIndexPageFactory, ArticlePageFactory
+
+    if connection.vendor != "sqlite":
+        pytest.skip("a SQLite planner check")
+    index = ArticleIndexPageFactory(parent=site.root_page, slug="blog")
+    article = ArticlePageFactory(parent=index)
+    plan = article.exercise_libraries()[:1].explain()
+    # A page looked up by id (rowid) may use any index; a search on the locale alone reads the archive.
+    assert "(locale_id=?)" not in plan, plan

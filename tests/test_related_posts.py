@@ -245,7 +245,7 @@ def test_a_kept_choice_never_shows_a_card_that_became_unreadable(index_page):
 
 def test_different_picks_limits_and_windows_are_kept_apart(index_page, settings):
     page = article(index_page, "Subject", tags=["running"])
-    first = article(index_page, "First", tags=["running"], days_ago=1)
+    article(index_page, "First", tags=["running"], days_ago=1)
     second = article(index_page, "Second", tags=["running"], days_ago=20)
     for n in range(9):
         article(index_page, f"Filler {n}", days_ago=2 + n)

@@ -280,10 +280,17 @@ class ArticlePageMixin(models.Model):
 
     def get_exercise_library(self, request=None):
         """The live, public exercise library of this article's site and language, if there is one."""
+        return self.exercise_libraries(request).first()
+
+    def exercise_libraries(self, request=None):
+        """Live, public exercise libraries on this article's site and in its language."""
         site = Site.find_for_request(request) if request is not None else self.get_site()
         library_model = apps.get_model(self.exercise_library_model_name)
-        libraries = library_model.objects.live().exclude(private_sections_q(library_model.objects.all(), request))
-        return libraries.in_site(site).filter(locale_id=self.locale_id).first()
+        # Restricted to the library table's own (few) rows first: joined the other way, SQLite
+        # walks every page of the locale through its index (68 ms at 100,000 articles, not 1.7).
+        libraries = library_model.objects.filter(pk__in=library_model.objects.values("pk"))
+        libraries = libraries.live().exclude(private_sections_q(library_model.objects.all(), request))
+        return libraries.in_site(site).filter(locale_id=self.locale_id)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
