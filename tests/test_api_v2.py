@@ -367,3 +367,28 @@ def test_changing_the_frontend_base_url_takes_effect_at_once(client, site, index
     settings.frontend_base_url = "https://two.example"
     settings.save()
     assert client.get(f"/api/v2/articles/{page.pk}/").json()["meta"]["html_url"].startswith("https://two.example/")
+
+
+def test_article_detail_looks_the_article_up_once_by_primary_key(client, index_page, settings):
+    settings.WAGTAIL_RUNSTRENGTH = {"FRAGMENT_CACHE_TIMEOUT": 0}  # resolve the whole detail every time
+    page = structured_article(index_page, [ExerciseFactory()])
+    client.get(f"/api/v2/articles/{page.pk}/")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(f"/api/v2/articles/{page.pk}/").status_code == 200
+    article_rows = [
+        q["sql"]
+        for q in queries
+        if q["sql"].startswith('SELECT "wagtailcore_page"."id"')
+        and '"wagtail_runstrength_articlepage"."body"' in q["sql"]
+    ]
+    assert len(article_rows) == 1, article_rows
+    assert "IN (SELECT" not in article_rows[0]
+
+
+def test_article_detail_of_a_draft_private_or_other_page_is_404(client, index_page, site):
+    draft = ArticlePageFactory(parent=index_page, title="Draft", live=False)
+    private = ArticlePageFactory(parent=index_page, title="Private")
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
+    for page in (draft, private, index_page):
+        assert client.get(f"/api/v2/articles/{page.pk}/").status_code == 404
+    assert client.get("/api/v2/articles/999999/").status_code == 404

@@ -169,11 +169,22 @@ class ArticlesAPIViewSet(wagtail_views.PagesAPIViewSet):
         return queryset
 
     def get_object(self):
-        queryset = self.get_queryset()
-        try:
-            return queryset.get(pk=self.kwargs["pk"])
-        except ArticlePage.DoesNotExist as error:
-            raise Http404("not found") from error
+        """The visible article with this id, looked up by primary key once per request.
+
+        Wagtail asks twice (to choose the serializer, then to serialize). Filtered
+        as ``pk__in=<visible pages>``, SQLite listed every visible page first:
+        72 ms a lookup at 100,000 articles.
+        """
+        article = getattr(self, "_article", None)
+        if article is None:
+            pk = self.kwargs["pk"]
+            if not self.get_base_queryset().filter(pk=pk).exists():
+                raise Http404("not found")
+            article = ArticlePage.objects.filter(pk=pk).for_cards().select_related("author", "reviewer").first()
+            if article is None:
+                raise Http404("not found")
+            self._article = article
+        return article
 
     def detail_view(self, request, pk):
         """The article, from the fragment cache while nothing it shows has changed (see ``fragment_cache.py``).
