@@ -170,7 +170,8 @@ class Processes:
             value = self.redis.get(key)
             if value is not None:
                 stored_generation, markup = pickle.loads(value)  # noqa: S301 - as above
-                if stored_generation == generation:
+                # Rendered markup only: the store also keeps data (related-post choices, API details).
+                if stored_generation == generation and isinstance(markup, str):
                     fragments.append(markup)
         return fragments
 
