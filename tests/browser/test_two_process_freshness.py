@@ -373,46 +373,48 @@ def test_retitled_article_shows_in_related_cards_on_the_other_process_at_once(pr
     )
 
 
-def test_unpublished_article_leaves_related_cards_on_the_other_process_at_once(processes, editor):
-    """The guide picks the warm-up by hand; once the warm-up is unpublished it must leave the guide and answer 404."""
+def remove_related_article_through_a(processes, editor, path, title, *, action, button, message, what):
+    """Warm B on the guide (which shows ``path`` as a related card) and on ``path``, remove ``path`` in A's
+    admin (``action``: ``unpublish`` or ``delete``), then read B: the card must be gone and ``path`` a 404."""
     before = processes.warm_b(GUIDE)
-    assert cards(before)[WARM_UP] == "A two-minute dynamic warm-up for runners"
-    processes.warm_b(WARM_UP)
+    assert cards(before)[path] == title
+    processes.warm_b(path)
 
-    editor.open(f"/admin/pages/{processes.page_pk(WARM_UP)}/unpublish/")
-    editor.submit("Yes, unpublish it", message=r"unpublished")
+    editor.open(f"/admin/pages/{processes.page_pk(path)}/{action}/")
+    editor.submit(button, message=message)
 
     after = processes.read_b(GUIDE)
-    assert_fresh(
-        GUIDE,
-        after,
-        old="A two-minute dynamic warm-up for runners",
-        new_shown=WARM_UP not in cards(after),
-        what="related post (the unpublished warm-up)",
+    assert_fresh(GUIDE, after, old=title, new_shown=path not in cards(after), what=f"related post ({what})")
+    status = processes.status_b(path)
+    assert status == 404, f"STALE: process B still answers {status} for the {what} {path}"
+
+
+def test_unpublished_article_leaves_related_cards_on_the_other_process_at_once(processes, editor):
+    """The guide picks the warm-up by hand; once the warm-up is unpublished it must leave the guide and answer 404."""
+    remove_related_article_through_a(
+        processes,
+        editor,
+        WARM_UP,
+        "A two-minute dynamic warm-up for runners",
+        action="unpublish",
+        button="Yes, unpublish it",
+        message=r"unpublished",
+        what="unpublished warm-up",
     )
-    status = processes.status_b(WARM_UP)
-    assert status == 404, f"STALE: process B still answers {status} for the unpublished {WARM_UP}"
 
 
 def test_deleted_article_leaves_related_cards_on_the_other_process_at_once(processes, editor):
     """Deletion goes through ``post_delete``, not a publishing signal; the card must still go at once."""
-    before = processes.warm_b(GUIDE)
-    assert cards(before)[GOLF] == "Back pain and golf: protecting your spine on the course"
-    processes.warm_b(GOLF)
-
-    editor.open(f"/admin/pages/{processes.page_pk(GOLF)}/delete/")
-    editor.submit("Yes, delete it", message=r"deleted")
-
-    after = processes.read_b(GUIDE)
-    assert_fresh(
-        GUIDE,
-        after,
-        old="Back pain and golf: protecting your spine on the course",
-        new_shown=GOLF not in cards(after),
-        what="related post (the deleted article)",
+    remove_related_article_through_a(
+        processes,
+        editor,
+        GOLF,
+        "Back pain and golf: protecting your spine on the course",
+        action="delete",
+        button="Yes, delete it",
+        message=r"deleted",
+        what="deleted article",
     )
-    status = processes.status_b(GOLF)
-    assert status == 404, f"STALE: process B still answers {status} for the deleted {GOLF}"
 
 
 def test_renamed_category_shows_on_the_other_process_at_once(processes, editor):

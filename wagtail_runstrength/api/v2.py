@@ -178,7 +178,7 @@ class ArticlesAPIViewSet(wagtail_views.PagesAPIViewSet):
         article = getattr(self, "_article", None)
         if article is None:
             pk = self.kwargs["pk"]
-            if not self.get_base_queryset().filter(pk=pk).exists():
+            if str(pk) != getattr(self, "_visible_pk", None) and not self.get_base_queryset().filter(pk=pk).exists():
                 raise Http404("not found")
             article = ArticlePage.objects.filter(pk=pk).for_cards().select_related("author", "reviewer").first()
             if article is None:
@@ -200,6 +200,7 @@ class ArticlesAPIViewSet(wagtail_views.PagesAPIViewSet):
         )
         if page is None or not self.get_base_queryset().filter(pk=pk).exists():
             raise Http404("not found")
+        self._visible_pk = str(pk)  # checked: a cache miss's get_object need not ask again
         query = sorted((name, value) for name, value in request.GET.items() if name in self.known_query_parameters)
         parts = [*fragment_cache.page_key_parts(page, request._request), urlencode(query)]
         return Response(

@@ -332,15 +332,10 @@ class ArticlePageMixin(models.Model):
             return
         self._runstrength_document_prefetched = True
         self.prefetch_tags(request)
-        people = {pk for pk in (self.author_id, self.reviewer_id) if pk}
-        for_model = type(self)
-        missing = [
-            field
-            for field in (for_model.author.field, for_model.reviewer.field)
-            if getattr(self, field.attname) and not field.is_cached(self)
-        ]
+        fields = (type(self).author.field, type(self).reviewer.field)
+        missing = [field for field in fields if getattr(self, field.attname) and not field.is_cached(self)]
         if missing:
-            found = missing[0].related_model.objects.in_bulk(people)
+            found = missing[0].related_model.objects.in_bulk({getattr(self, field.attname) for field in missing})
             for field in missing:
                 field.set_cached_value(self, found.get(getattr(self, field.attname)))
         if self.hero_image_id:
