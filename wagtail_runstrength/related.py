@@ -48,6 +48,19 @@ def _site_for(page, request=None):
     return page.get_site()
 
 
+def article_model_for(page) -> type:
+    """The article model whose pages are cards on ``page``.
+
+    An article page relates to its own model, so a host's concrete article
+    page built from ``ArticlePageMixin`` gets its own articles; any other page
+    (a host's home or landing page reusing the block) gets the package's
+    ``ArticlePage``.
+    """
+    from .models import ArticlePage, ArticlePageMixin
+
+    return type(page) if isinstance(page, ArticlePageMixin) else ArticlePage
+
+
 def scored_candidates(page, exclude_ids: Sequence[int] = (), visible=None):
     """Live, public articles of ``page``'s site and locale that share something with it, best first.
 
@@ -105,7 +118,7 @@ def related_articles(page, picks: Sequence = (), limit: int | None = None, reque
     from ``ArticlePageMixin`` gets related posts among its own articles. Give
     the ``request`` serving ``page`` to reuse its site and view restrictions.
     """
-    article_model = type(page)
+    article_model = article_model_for(page)
     limit = limit or get_setting("RELATED_POSTS_LIMIT")
     pick_ids = []
     for pick in picks:
@@ -115,6 +128,9 @@ def related_articles(page, picks: Sequence = (), limit: int | None = None, reque
     pick_ids = pick_ids[:limit]
 
     site = _site_for(page, request)
+    if site is None:
+        # A page outside every site has no readers, and no site's articles belong on it.
+        return []
     visible = article_model.objects.visible_in(site, page.locale, request)
     loaded: dict[int, Any] = {}
 
@@ -126,9 +142,10 @@ def related_articles(page, picks: Sequence = (), limit: int | None = None, reque
     if fragment_cache.is_cacheable(request) and page.pk:
         # The choice depends on the page's own tags, category and picks and on every other
         # article, so it is kept under the fragment cache's generation (see fragment_cache.py).
-        tag_ids = sorted(tag.pk for tag in page.tags.all() if tag.pk)
+        tag_ids = sorted(tag.pk for tag in page.tags.all() if tag.pk) if hasattr(page, "tags") else []
         window = get_setting("RELATED_POSTS_WINDOW")
-        parts = [page.pk, page.locale_id, site.pk if site else "", page.category_id, tag_ids, pick_ids, limit, window]
+        category_id = getattr(page, "category_id", None)
+        parts = [page.pk, page.locale_id, site.pk if site else "", category_id, tag_ids, pick_ids, limit, window]
         ids = fragment_cache.cached_value("related-ids", parts, choose_ids)
     else:
         ids = choose_ids()
@@ -154,8 +171,13 @@ def _choose(page, pick_ids: list[int], limit: int, visible) -> list:
         pick_ids = [pk for pk in pick_ids if pk in found]
     auto = []
     if len(pick_ids) < limit:
-        # So is scoring the candidates and loading the winners' cards.
-        auto = list(_cards(scored_candidates(page, pick_ids, visible))[: limit - len(pick_ids)])
+        # So is scoring the candidates and loading the winners' cards. A page that is not an
+        # article has no tags, category or exercises to score by: its newest articles follow the picks.
+        if isinstance(page, article_model_for(page)):
+            candidates = scored_candidates(page, pick_ids, visible)
+        else:
+            candidates = visible.exclude(pk__in=[page.pk, *pick_ids]).newest_first()
+        auto = list(_cards(candidates)[: limit - len(pick_ids)])
     return [found[pk] for pk in pick_ids] + auto
 
 

@@ -34,7 +34,7 @@ from wagtail.api.v2.filters import (
 )
 from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import BadRequestError
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
 from .. import fragment_cache
 from ..models import ArticleCategory, ArticlePage, ExerciseSnippet, MuscleGroup
@@ -69,7 +69,7 @@ def _one(request, name: str) -> str:
 
 def _muscle(request) -> MuscleGroup:
     slug = _one(request, "muscle")
-    muscle = MuscleGroup.objects.filter(slug=slug).first()
+    muscle = MuscleGroup.for_slug(slug, Locale.get_active())
     if muscle is None:
         raise BadRequestError(f"unknown muscle '{slug}'; use the slug of a muscle group")
     return muscle
@@ -95,7 +95,8 @@ class ArticleFilter(BaseFilterBackend):
             queryset = queryset.filter(category__slug=slug)
         if "muscle" in request.GET:
             muscle = _muscle(request)
-            queryset = queryset.filter(pk__in=ArticlePage.objects.filter(exercises__target_muscles=muscle).values("pk"))
+            with_muscle = ArticlePage.objects.filter(exercises__in=ExerciseSnippet.objects.for_muscle(muscle))
+            queryset = queryset.filter(pk__in=with_muscle.values("pk"))
         if "exercise" in request.GET:
             key = _one(request, "exercise")
             lookup = {"pk": int(key)} if key.isdigit() else {"slug": key}
@@ -255,17 +256,16 @@ class ExerciseFilter(BaseFilterBackend):
 
     def filter_queryset(self, request, queryset, view):
         if "muscle" in request.GET:
-            muscle = _muscle(request)
-            queryset = queryset.filter(pk__in=ExerciseSnippet.objects.filter(target_muscles=muscle).values("pk"))
-        for name, choices in (
-            ("difficulty", ExerciseSnippet.Difficulty.values),
-            ("equipment", ExerciseSnippet.Equipment.values),
+            queryset = queryset.for_muscle(_muscle(request))
+        for name, choices, verb in (
+            ("difficulty", ExerciseSnippet.Difficulty.values, "for_difficulty"),
+            ("equipment", ExerciseSnippet.Equipment.values, "with_equipment"),
         ):
             if name in request.GET:
                 value = _one(request, name)
                 if value not in choices:
                     raise BadRequestError(f"unknown {name} '{value}'; use one of {', '.join(choices)}")
-                queryset = queryset.filter(**{name: value})
+                queryset = getattr(queryset, verb)(value)
         return queryset
 
 

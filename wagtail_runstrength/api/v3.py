@@ -20,7 +20,7 @@ from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.api.v3.registry import ContentTypeRegistration, registry
 from wagtail.api.v3.schemas import BaseSchema
 from wagtail.api.v3.schemas.generators.read import read_generator
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
 from ..models import ArticlePage, ExerciseSnippet, MuscleGroup
 
@@ -75,17 +75,16 @@ def list_exercises(
 ):
     queryset = exercise_queryset(request)
     if muscle is not None:
-        group = MuscleGroup.objects.filter(slug=muscle).first()
+        group = MuscleGroup.for_slug(muscle, Locale.get_active())
         if group is None:
             raise HttpError(400, f"unknown muscle '{muscle}'; use the slug of a muscle group")
-        queryset = queryset.filter(pk__in=ExerciseSnippet.objects.filter(target_muscles=group).values("pk"))
+        queryset = queryset.for_muscle(group)
     if _choice("difficulty", difficulty, ExerciseSnippet.Difficulty.values):
-        queryset = queryset.filter(difficulty=difficulty)
+        queryset = queryset.for_difficulty(difficulty)
     if _choice("equipment", equipment, ExerciseSnippet.Equipment.values):
-        queryset = queryset.filter(equipment=equipment)
+        queryset = queryset.with_equipment(equipment)
     if search:
-        matches = ExerciseSnippet.objects.live().search(search, operator="or")
-        queryset = queryset.filter(pk__in=[exercise.pk for exercise in matches])
+        queryset = queryset.matching(search)
     return queryset
 
 

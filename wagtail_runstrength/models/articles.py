@@ -398,9 +398,7 @@ class ArticleIndexPageMixin(RoutablePageMixin, models.Model):
             filters=filters,
             active_tag=filters.get("tag"),
             active_category=SimpleLazyObject(
-                lambda: (
-                    ArticleCategory.objects.filter(slug=filters["category"]).first() if "category" in filters else None
-                )
+                lambda: ArticleCategory.for_slug(filters["category"], self.locale_id) if "category" in filters else None
             ),
             filter_query=urlencode(filters),
             listing_key=f"{request.GET.get('page', '').strip()}|{urlencode(filters)}",

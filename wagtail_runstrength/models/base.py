@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import TranslatableMixin
+from wagtail.models import Locale, TranslatableMixin
 
 
 class SluggedTranslatableModel(TranslatableMixin, models.Model):
@@ -45,3 +45,20 @@ class SluggedTranslatableModel(TranslatableMixin, models.Model):
         clash = type(self)._default_manager.filter(slug=self.slug, locale_id=locale_id).exclude(pk=self.pk)
         if self.slug and clash.exists():
             raise ValidationError({"slug": _("Another entry in this language already uses this slug.")})
+
+    @classmethod
+    def for_slug(cls, slug: str, locale=None):
+        """The entry with ``slug``, read in ``locale`` first: slugs are unique per language, not overall.
+
+        A translation usually keeps its source's slug, so ``.filter(slug=...).first()``
+        would return either language's row. Falls back to the default locale, then to
+        any locale, so an English slug still works on a page or request in French.
+        ``None`` when no entry has the slug.
+        """
+        rows = {row.locale_id: row for row in cls._default_manager.filter(slug=slug).select_related("locale")}
+        if not rows:
+            return None
+        for wanted in (getattr(locale, "pk", locale), Locale.get_default().pk):
+            if wanted in rows:
+                return rows[wanted]
+        return rows[min(rows)]

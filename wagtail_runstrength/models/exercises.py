@@ -35,6 +35,35 @@ class ExerciseQuerySet(SearchableQuerySetMixin, models.QuerySet):
         """Exercises that are published (drafts of new exercises are left out)."""
         return self.filter(live=True)
 
+    def in_locale(self, locale):
+        """Exercises written in ``locale`` (a ``Locale`` or its id)."""
+        return self.filter(locale_id=getattr(locale, "pk", locale))
+
+    def for_muscle(self, group):
+        """Exercises that target ``group`` or any translation of it.
+
+        Matched on the muscle group's ``translation_key``, so a French exercise
+        still pointing at the English row is found through the French one.
+        A sub-query, so no exercise is listed twice.
+        """
+        targeting = self.model._default_manager.filter(target_muscles__translation_key=group.translation_key)
+        return self.filter(pk__in=targeting.values("pk"))
+
+    def for_difficulty(self, difficulty: str):
+        return self.filter(difficulty=difficulty)
+
+    def with_equipment(self, equipment: str):
+        return self.filter(equipment=equipment)
+
+    def matching(self, text: str):
+        """Published exercises the search backend finds for ``text`` (any word), as a filterable queryset.
+
+        Named apart from ``search()``, which Wagtail's admin listings call and
+        which returns search results rather than a queryset.
+        """
+        found = self.model._default_manager.live().search(text, operator="or")
+        return self.filter(pk__in=[exercise.pk for exercise in found])
+
     def for_cards(self):
         """Everything an exercise card shows, fetched in a fixed number of queries."""
         return self.select_related("locale").prefetch_related(

@@ -62,7 +62,7 @@ class ExerciseLibraryPageMixin(RoutablePageMixin, models.Model):
 
     def get_exercises(self):
         """Published exercises in this page's language, with what a card shows."""
-        return ExerciseSnippet.objects.live().filter(locale_id=self.locale_id).for_cards()
+        return ExerciseSnippet.objects.live().in_locale(self.locale_id).for_cards()
 
     def get_muscle_groups(self):
         """Muscle groups that at least one listed exercise targets, by body region."""
@@ -85,16 +85,16 @@ class ExerciseLibraryPageMixin(RoutablePageMixin, models.Model):
 
         muscle = request.GET.get("muscle", "").strip()
         if muscle:
-            group = MuscleGroup.objects.filter(locale_id=self.locale_id, slug=muscle).first()
+            group = MuscleGroup.for_slug(muscle, self.locale_id)
             if group is None:
                 notes.append(_unknown(_("muscle group"), muscle))
             else:
-                exercises = exercises.filter(target_muscles=group)
+                exercises = exercises.for_muscle(group)
                 applied["muscle"] = group
 
-        for name, choices in (
-            ("equipment", ExerciseSnippet.Equipment),
-            ("difficulty", ExerciseSnippet.Difficulty),
+        for name, choices, verb in (
+            ("equipment", ExerciseSnippet.Equipment, "with_equipment"),
+            ("difficulty", ExerciseSnippet.Difficulty, "for_difficulty"),
         ):
             value = request.GET.get(name, "").strip()
             if not value:
@@ -102,7 +102,7 @@ class ExerciseLibraryPageMixin(RoutablePageMixin, models.Model):
             if value not in choices.values:
                 notes.append(_unknown(ExerciseSnippet._meta.get_field(name).verbose_name, value))
                 continue
-            exercises = exercises.filter(**{name: value})
+            exercises = getattr(exercises, verb)(value)
             applied[name] = choices(value)
 
         return exercises.distinct(), applied, notes
