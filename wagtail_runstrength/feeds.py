@@ -92,7 +92,8 @@ class ArticleFeed(Feed):
 
     def item_categories(self, article) -> list[str]:
         names = [article.category.name] if article.category else []
-        return names + [tag.name for tag in article.tags.all()]
+        # Sorted: the prefetched tags come in no fixed order on PostgreSQL, and a feed should not reshuffle.
+        return names + sorted(tag.name for tag in article.tags.all())
 
 
 class ArticleAtomFeed(ArticleFeed):
