@@ -145,7 +145,7 @@ def related_articles(page, picks: Sequence = (), limit: int | None = None, reque
         tag_ids = sorted(tag.pk for tag in page.tags.all() if tag.pk) if hasattr(page, "tags") else []
         window = get_setting("RELATED_POSTS_WINDOW")
         category_id = getattr(page, "category_id", None)
-        parts = [page.pk, page.locale_id, site.pk if site else "", category_id, tag_ids, pick_ids, limit, window]
+        parts = [page.pk, page.locale_id, site.pk, category_id, tag_ids, pick_ids, limit, window]
         ids = fragment_cache.cached_value("related-ids", parts, choose_ids)
     else:
         ids = choose_ids()
@@ -173,7 +173,9 @@ def _choose(page, pick_ids: list[int], limit: int, visible) -> list:
     if len(pick_ids) < limit:
         # So is scoring the candidates and loading the winners' cards. A page that is not an
         # article has no tags, category or exercises to score by: its newest articles follow the picks.
-        if isinstance(page, article_model_for(page)):
+        from .models import ArticlePageMixin
+
+        if isinstance(page, ArticlePageMixin):
             candidates = scored_candidates(page, pick_ids, visible)
         else:
             candidates = visible.exclude(pk__in=[page.pk, *pick_ids]).newest_first()

@@ -55,10 +55,9 @@ class SluggedTranslatableModel(TranslatableMixin, models.Model):
         any locale, so an English slug still works on a page or request in French.
         ``None`` when no entry has the slug.
         """
-        rows = {row.locale_id: row for row in cls._default_manager.filter(slug=slug).select_related("locale")}
-        if not rows:
-            return None
-        for wanted in (getattr(locale, "pk", locale), Locale.get_default().pk):
-            if wanted in rows:
-                return rows[wanted]
-        return rows[min(rows)]
+        rows = {row.locale_id: row for row in cls._default_manager.filter(slug=slug)}
+        wanted = getattr(locale, "pk", locale)
+        if wanted in rows or len(rows) <= 1:
+            return rows.get(wanted) or next(iter(rows.values()), None)
+        # Only a slug shared by other languages needs the default locale (one more query).
+        return rows.get(Locale.get_default().pk) or rows[min(rows)]
