@@ -187,7 +187,13 @@ def test_related_posts_cannot_pick_the_article_itself(admin_client, index_page):
                 [
                     (
                         "related_posts",
-                        {"heading": "Read next", "posts": streamfield([("item", page.pk)]), "limit": ""},
+                        {
+                            "heading": "Read next",
+                            "posts": streamfield([("item", page.pk)]),
+                            "limit": "",
+                            "tags": "",
+                            "categories": streamfield([]),
+                        },
                     )
                 ]
             ),

@@ -114,7 +114,20 @@ def test_preview_of_a_tagged_article_with_related_posts_works_in_admin_and_headl
             "slug": page.slug,
             "tags": "knee",
             "intro": rich_text("<p>Hi</p>"),
-            "body": streamfield([("related_posts", {"heading": "More", "posts": streamfield([]), "limit": ""})]),
+            "body": streamfield(
+                [
+                    (
+                        "related_posts",
+                        {
+                            "heading": "More",
+                            "posts": streamfield([]),
+                            "limit": "",
+                            "tags": "",
+                            "categories": streamfield([]),
+                        },
+                    )
+                ]
+            ),
         }
     )
     assert admin_client.post(edit_preview, data).json()["is_valid"]

@@ -17,6 +17,7 @@ is what a related-posts strip is for; ``None`` restores exhaustive scoring.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Case, Count, IntegerField, OuterRef, Subquery, Value, When, prefetch_related_objects
@@ -38,14 +39,18 @@ def _count(queryset) -> Coalesce:
 
 
 def _site_for(page, request=None):
-    """The site ``page`` is read on: the request's (already found, root page loaded) or the page's own."""
+    """The site ``page`` is read on: the request's (already found, root page loaded) or the page's own.
+
+    Without a page (a host's StreamField serialised where the page is not
+    known), the request's site.
+    """
     if request is not None:
         from wagtail.models import Site
 
         site = Site.find_for_request(request)
-        if site is not None and page.path.startswith(site.root_page.path):
+        if site is not None and (page is None or page.path.startswith(site.root_page.path)):
             return site
-    return page.get_site()
+    return page.get_site() if page is not None else None
 
 
 def article_model_for(page) -> type:
@@ -61,39 +66,79 @@ def article_model_for(page) -> type:
     return type(page) if isinstance(page, ArticlePageMixin) else ArticlePage
 
 
-def scored_candidates(page, exclude_ids: Sequence[int] = (), visible=None):
+def _is_article(page) -> bool:
+    from .models import ArticlePageMixin
+
+    return isinstance(page, ArticlePageMixin)
+
+
+@dataclass(frozen=True)
+class Criteria:
+    """The tags and categories automatic cards are matched on: the article's own plus the block's.
+
+    A related-posts block can name tags and categories of its own; on a page
+    that is not an article they are the only criteria there are. An article's
+    target muscles count too, but they are read only when the cards are
+    scored (``scored_candidates``), so a cached choice costs no query for them.
+    """
+
+    tag_ids: list[int] = field(default_factory=list)
+    category_ids: list[int] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.tag_ids or self.category_ids)
+
+    @classmethod
+    def for_page(cls, page, tag_ids: Sequence[int] = (), category_ids: Sequence[int] = ()) -> Criteria:
+        tags, categories = list(tag_ids), list(category_ids)
+        if _is_article(page):
+            # Read through .all() so a page rebuilt in memory (previews, revisions) works as well as a saved one.
+            tags += [tag.pk for tag in page.tags.all() if tag.pk]
+            if page.category_id:
+                categories.append(page.category_id)
+        return cls(sorted(set(tags)), sorted(set(categories)))
+
+
+def _muscle_ids(page) -> list[int]:
+    """The muscle groups the article's exercises target; none for a page that is not a saved article."""
+    from .models import MuscleGroup
+
+    if not _is_article(page) or not page.pk:
+        return []
+    used_in = f"exercises__used_in_{type(page)._meta.model_name}s"
+    return list(MuscleGroup.objects.filter(**{used_in: page}).values_list("pk", flat=True).distinct())
+
+
+def scored_candidates(page, exclude_ids: Sequence[int] = (), visible=None, criteria: Criteria | None = None):
     """Live, public articles of ``page``'s site and locale that share something with it, best first.
 
     ``visible`` is the queryset of articles a reader may open; it is built
-    here when the caller has none.
+    here when the caller has none. ``criteria`` defaults to the page's own.
     """
     from .models import MuscleGroup
 
-    article_model = type(page)
+    article_model = article_model_for(page) if page is not None else visible.model
+    criteria = criteria if criteria is not None else Criteria.for_page(page)
+    muscle_ids = _muscle_ids(page)
     used_in = f"exercises__used_in_{article_model._meta.model_name}s"
-    # Read through .all() so a page rebuilt in memory (previews, revisions) works as well as a saved one.
-    tag_ids = [tag.pk for tag in page.tags.all() if tag.pk]
-    muscle_ids = (
-        list(MuscleGroup.objects.filter(**{used_in: page}).values_list("pk", flat=True).distinct()) if page.pk else []
-    )
     base = visible if visible is not None else article_model.objects.visible_in(_site_for(page), page.locale)
-    excluded = [pk for pk in (page.pk, *exclude_ids) if pk]
+    excluded = [pk for pk in (getattr(page, "pk", None), *exclude_ids) if pk]
     window = get_setting("RELATED_POSTS_WINDOW")
     tag_through = article_model.tags.through
-    tag_score = _count(tag_through.objects.filter(content_object_id=OuterRef("pk"), tag_id__in=tag_ids or [0]))
+    tag_score = _count(tag_through.objects.filter(content_object_id=OuterRef("pk"), tag_id__in=criteria.tag_ids or [0]))
     muscle_score = _count(MuscleGroup.objects.filter(pk__in=muscle_ids or [0], **{used_in: OuterRef("pk")}))
     category_score = (
         Case(
-            When(category_id=page.category_id, then=Value(1)),
+            When(category_id__in=criteria.category_ids, then=Value(1)),
             default=Value(0),
             output_field=IntegerField(),
         )
-        if page.category_id
+        if criteria.category_ids
         else Value(0)
     )
     score = tag_score * TAG_WEIGHT + category_score * CATEGORY_WEIGHT + muscle_score * MUSCLE_WEIGHT
     if window is None:
-        sharing = base.sharing_any(tag_ids, page.category_id, muscle_ids).values("pk")
+        sharing = base.sharing_any(criteria.tag_ids, criteria.category_ids, muscle_ids).values("pk")
         candidates = base.filter(pk__in=sharing).exclude(pk__in=excluded).annotate(score=score)
     else:
         # The window's ids are read first (one query down the date index) and passed as a
@@ -109,21 +154,36 @@ def window_ids(visible, excluded: Sequence[int], window: int) -> list[int]:
     return list(visible.exclude(pk__in=excluded).newest_first().values_list("pk", flat=True)[:window])
 
 
-def related_articles(page, picks: Sequence = (), limit: int | None = None, request=None) -> list:
+def related_articles(
+    page,
+    picks: Sequence = (),
+    limit: int | None = None,
+    request=None,
+    tag_ids: Sequence[int] = (),
+    category_ids: Sequence[int] = (),
+) -> list:
     """The cards for ``page``: manual ``picks`` (pages or ids) in order, then automatic ones up to ``limit``.
 
     A pick that is a draft, private, on another site or the page itself is
     silently dropped: nothing appears that a reader of ``page`` could not open.
-    Cards are of ``page``'s own model, so a host's concrete article page built
-    from ``ArticlePageMixin`` gets related posts among its own articles. Give
-    the ``request`` serving ``page`` to reuse its site and view restrictions.
+    Automatic cards match the article's own tags, category and muscles and the
+    block's ``tag_ids`` and ``category_ids``; a page that is not an article is
+    matched on the block's criteria alone, and shows the newest articles when
+    there are none. Cards are of ``page``'s own model, so a host's concrete
+    article page built from ``ArticlePageMixin`` gets related posts among its
+    own articles. Give the ``request`` serving ``page`` to reuse its site and
+    view restrictions; with ``page`` unknown (``None``), the request's site and
+    language decide.
     """
+    from wagtail.models import Locale
+
     article_model = article_model_for(page)
+    page_pk = getattr(page, "pk", None)
     limit = limit or get_setting("RELATED_POSTS_LIMIT")
     pick_ids = []
     for pick in picks:
         pk = getattr(pick, "pk", pick)
-        if pk and pk != page.pk and pk not in pick_ids:
+        if pk and pk != page_pk and pk not in pick_ids:
             pick_ids.append(pk)
     pick_ids = pick_ids[:limit]
 
@@ -131,21 +191,21 @@ def related_articles(page, picks: Sequence = (), limit: int | None = None, reque
     if site is None:
         # A page outside every site has no readers, and no site's articles belong on it.
         return []
-    visible = article_model.objects.visible_in(site, page.locale, request)
+    locale = page.locale if page is not None else Locale.get_active()
+    visible = article_model.objects.visible_in(site, locale, request)
+    criteria = Criteria.for_page(page, tag_ids, category_ids)
     loaded: dict[int, Any] = {}
 
     def choose_ids() -> list[int]:
-        cards = _choose(page, pick_ids, limit, visible)
+        cards = _choose(page, pick_ids, limit, visible, criteria)
         loaded.update((card.pk, card) for card in cards)
         return [card.pk for card in cards]
 
-    if fragment_cache.is_cacheable(request) and page.pk:
+    if fragment_cache.is_cacheable(request) and page_pk:
         # The choice depends on the page's own tags, category and picks and on every other
         # article, so it is kept under the fragment cache's generation (see fragment_cache.py).
-        tag_ids = sorted(tag.pk for tag in page.tags.all() if tag.pk) if hasattr(page, "tags") else []
         window = get_setting("RELATED_POSTS_WINDOW")
-        category_id = getattr(page, "category_id", None)
-        parts = [page.pk, page.locale_id, site.pk, category_id, tag_ids, pick_ids, limit, window]
+        parts = [page_pk, locale.pk, site.pk, criteria.tag_ids, criteria.category_ids, pick_ids, limit, window]
         ids = fragment_cache.cached_value("related-ids", parts, choose_ids)
     else:
         ids = choose_ids()
@@ -162,7 +222,7 @@ def related_articles(page, picks: Sequence = (), limit: int | None = None, reque
     return cards
 
 
-def _choose(page, pick_ids: list[int], limit: int, visible) -> list:
+def _choose(page, pick_ids: list[int], limit: int, visible, criteria: Criteria) -> list:
     """The picks a reader may open, in order, then the best automatic matches, as loaded cards."""
     found = {}
     if pick_ids:
@@ -172,13 +232,12 @@ def _choose(page, pick_ids: list[int], limit: int, visible) -> list:
     auto = []
     if len(pick_ids) < limit:
         # So is scoring the candidates and loading the winners' cards. A page that is not an
-        # article has no tags, category or exercises to score by: its newest articles follow the picks.
-        from .models import ArticlePageMixin
-
-        if isinstance(page, ArticlePageMixin):
-            candidates = scored_candidates(page, pick_ids, visible)
+        # article and a block without criteria: its site's newest articles follow the picks.
+        if criteria or _is_article(page):
+            candidates = scored_candidates(page, pick_ids, visible, criteria)
         else:
-            candidates = visible.exclude(pk__in=[page.pk, *pick_ids]).newest_first()
+            excluded = [pk for pk in (getattr(page, "pk", None), *pick_ids) if pk]
+            candidates = visible.exclude(pk__in=excluded).newest_first()
         auto = list(_cards(candidates)[: limit - len(pick_ids)])
     return [found[pk] for pk in pick_ids] + auto
 

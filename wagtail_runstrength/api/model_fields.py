@@ -8,17 +8,17 @@ from . import fields
 def article_api_fields() -> list[APIField]:
     return [
         APIField("intro", serializer=fields.RichTextHTMLField()),
-        APIField("hero_image", serializer=fields.whole_object(fields.HeroImageField)),
+        APIField("hero_image", serializer=fields.HeroImageField()),
         APIField("hero_caption"),
         APIField("category", serializer=fields.CategoryField()),
         APIField("tags", serializer=fields.TagNamesField()),
         APIField("author", serializer=fields.ClinicianField()),
         APIField("reviewer", serializer=fields.ClinicianField()),
         APIField("last_reviewed"),
-        APIField("date", serializer=fields.whole_object(fields.DisplayDateField)),
-        APIField("excerpt", serializer=fields.whole_object(fields.ExcerptField)),
+        APIField("date", serializer=fields.DisplayDateField()),
+        APIField("excerpt", serializer=fields.ExcerptField()),
         APIField("read_time_minutes"),
-        APIField("body", serializer=fields.whole_object(fields.ArticleBodyField)),
+        APIField("body", serializer=fields.ArticleBodyField()),
     ]
 
 
@@ -34,13 +34,13 @@ def exercise_api_fields() -> list[APIField]:
         APIField("target_muscles", serializer=fields.MuscleListField()),
         APIField("equipment"),
         APIField("difficulty"),
-        APIField("prescription", serializer=fields.whole_object(fields.PrescriptionField)),
+        APIField("prescription", serializer=fields.PrescriptionField()),
         APIField("instructions", serializer=fields.StepsField()),
-        APIField("coaching_cues", serializer=fields.whole_object(fields.CuesField)),
+        APIField("coaching_cues", serializer=fields.CuesField()),
         APIField("safety_notes"),
         APIField("video_url"),
-        APIField("image", serializer=fields.whole_object(fields.ExerciseImageField)),
+        APIField("image", serializer=fields.ExerciseImageField()),
         APIField("progressions", serializer=fields.ExerciseLinksField()),
         APIField("regressions", serializer=fields.ExerciseLinksField()),
-        APIField("articles", serializer=fields.whole_object(fields.ArticlesUsingField)),
+        APIField("articles", serializer=fields.ArticlesUsingField()),
     ]

@@ -1,9 +1,11 @@
-"""Builders that turn the package's objects and block values into plain API data.
+"""One builder per published shape: exercise, exercise link, image, article card, clinician, rich text.
 
-Every builder returns JSON-ready dicts shaped like the models in
-``schemas.py``. They never query per item: callers hand them objects loaded
-in bulk (exercises through ``ExerciseChooserBlock.bulk_to_python``, cards
-through ``related_articles``), with renditions already prefetched.
+The blocks' ``get_api_representation`` and the endpoints' serializer fields
+both call these, so each shape is written once. Every builder returns
+JSON-ready data shaped like its model in ``schemas.py``. None of them queries
+per item: callers hand them objects loaded in bulk (exercises through
+``ExerciseChooserBlock.bulk_to_python``, cards through ``related_articles``),
+with renditions already prefetched.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ from django.db.models import prefetch_related_objects
 from wagtail.images.models import SourceImageIOError
 from wagtail.rich_text import expand_db_html
 
-from ..blocks.exercise import exercise_items
 from ..images import CARD_SPEC, CONTENT_SPEC, HERO_SPEC, PORTRAIT_SPEC, THUMBNAIL_SPEC, alt_text, parsed_filter
 from .urls import PublicUrls
 
@@ -92,12 +93,45 @@ def clinician(person) -> dict[str, Any] | None:
     }
 
 
-def _exercise_link(other) -> dict[str, Any]:
+def urls_in(context: dict | None) -> PublicUrls:
+    """The response's URL builder, kept in the serializer or block ``context`` so each site's base is read once."""
+    if context is None:
+        return PublicUrls()
+    if "runstrength_urls" not in context:
+        context["runstrength_urls"] = PublicUrls(context.get("request"))
+    return context["runstrength_urls"]
+
+
+def exercise_link(other) -> dict[str, Any]:
     return {"id": other.pk, "name": other.name, "slug": other.slug}
+
+
+def exercise_links(related) -> list[dict[str, Any]]:
+    """The published exercises of a progressions or regressions manager (read from its prefetch)."""
+    return [exercise_link(other) for other in related.all() if other.live]
+
+
+def prefetch_exercise_links(exercises) -> None:
+    """Load the progressions and regressions of all ``exercises`` in two queries.
+
+    Exercises loaded by ``ExerciseChooserBlock.bulk_to_python`` remember the
+    batch they came in, so the first one asked for its links fetches them for
+    the whole batch; a stream's query count then stays flat in its number of
+    exercise blocks even when nothing prefetched it beforehand.
+    """
+    pending = [ex for ex in exercises if ex is not None and "progressions" not in _prefetched(ex)]
+    if pending:
+        prefetch_related_objects(pending, "progressions", "regressions")
+
+
+def _prefetched(ex) -> dict:
+    return getattr(ex, "_prefetched_objects_cache", {})
 
 
 def exercise(ex) -> dict[str, Any]:
     """Everything a frontend needs to draw an exercise card or page, without a second request."""
+    if "progressions" not in _prefetched(ex):
+        prefetch_exercise_links(getattr(ex, "runstrength_batch", None) or [ex])
     return {
         "id": ex.pk,
         "name": ex.name,
@@ -112,8 +146,8 @@ def exercise(ex) -> dict[str, Any]:
         "safety_notes": ex.safety_notes,
         "video_url": ex.video_url,
         "image": image(ex.image, EXERCISE_IMAGE_SIZES, alt=ex.alt_text),
-        "progressions": [_exercise_link(other) for other in ex.progressions.all() if other.live],
-        "regressions": [_exercise_link(other) for other in ex.regressions.all() if other.live],
+        "progressions": exercise_links(ex.progressions),
+        "regressions": exercise_links(ex.regressions),
     }
 
 
@@ -127,83 +161,13 @@ def article_card(page, urls: PublicUrls) -> dict[str, Any]:
         "tags": [tag.name for tag in page.tags.all()],
         "thumbnail": image(page.hero_image, CARD_IMAGE_SIZES, alt=page.hero_alt_text),
         "read_time_minutes": page.read_time_minutes,
-        "date": page.display_date.isoformat() if page.display_date else None,
+        "date": display_date(page),
     }
 
 
-def _exercise_value(value) -> dict[str, Any]:
-    visible = value.get("exercise") is not None and value["exercise"].live
-    return {
-        "exercise": exercise(value["exercise"]) if visible else None,
-        "note": value.get("note") or "",
-        "prescription": prescription(value.prescription),
-    }
+def article_link(page, urls: PublicUrls) -> dict[str, Any]:
+    return {"id": page.pk, "title": page.title, "url": urls.page(page)}
 
 
-def _titled_list(value) -> dict[str, Any]:
-    return {"items": [{"title": item["title"], "text": item["text"]} for item in value["items"]]}
-
-
-def body_block(block, page, urls: PublicUrls) -> dict[str, Any]:
-    """One stream child of an article body as ``{"type", "id", "value"}``."""
-    kind, value = block.block_type, block.value
-    if kind == "heading":
-        data = {"text": value["text"], "level": value["level"], "anchor": value.anchor_id}
-    elif kind == "paragraph":
-        data = rich_text(value.source)
-    elif kind == "image":
-        img = value.get("image")
-        data = {
-            "image": image(
-                img,
-                CONTENT_IMAGE_SIZES,
-                alt=getattr(img, "contextual_alt_text", None),
-                decorative=bool(getattr(img, "decorative", False)),
-            ),
-            "caption": value.get("caption") or "",
-        }
-    elif kind in ("key_points", "tips"):
-        data = _titled_list(value)
-    elif kind == "exercise":
-        data = _exercise_value(value)
-    elif kind == "exercise_group":
-        data = {
-            "heading": value.get("heading") or "",
-            "intro": value.get("intro") or "",
-            "exercises": [_exercise_value(item) for item in value["exercises"] if item.is_visible],
-        }
-    elif kind == "call_to_action":
-        from ..blocks.content import resolve_call_to_action
-
-        cta = resolve_call_to_action(value, {"request": urls.request, "page": page}, site=page.get_site())
-        if cta is not None and cta.get("page") is not None:
-            cta["href"] = urls.page(cta["page"])
-        data = (
-            None
-            if cta is None
-            else {**{k: cta[k] or "" for k in ("heading", "text", "button_label")}, "url": cta["href"]}
-        )
-    elif kind == "quote":
-        data = {"quote": value["quote"], "attribution": value.get("attribution") or ""}
-    elif kind == "embed":
-        data = {"url": value.url} if value else None
-    elif kind == "related_posts":
-        cards = block.block.cards_for(value, page, urls.request)
-        data = {"heading": value["heading"], "cards": [article_card(card, urls) for card in cards]}
-    else:  # a block type added by a subclass of ArticleBodyBlock
-        data = block.block.get_api_representation(value, {"request": urls.request})
-    return {"type": kind, "id": block.id, "value": data}
-
-
-def body_exercises(page) -> list:
-    """Every exercise object the body holds (already loaded in bulk by the chooser block)."""
-    return [item.get("exercise") for item in exercise_items(page.body) if item.get("exercise") is not None]
-
-
-def article_body(page, urls: PublicUrls | None = None) -> list[dict[str, Any]]:
-    """The whole body; progressions and regressions of all its exercises are fetched together."""
-    urls = urls or PublicUrls()
-    exercises = body_exercises(page)
-    if exercises:
-        prefetch_related_objects(exercises, "progressions", "regressions")
-    return [body_block(block, page, urls) for block in page.body]
+def display_date(page) -> str | None:
+    return page.display_date.isoformat() if page.display_date else None

@@ -1,19 +1,20 @@
 """The published shapes of the package's API data, as pydantic models.
 
-One model per block type, joined in a union discriminated on ``type``. The
-same models describe API v2 output (``representation.py`` builds plain dicts
-that validate against them; a test checks that) and type the v3 OpenAPI
-document. Names carry a ``RunStrength`` prefix so they never collide with a
-host's schemas in one OpenAPI document. Changing a model changes a public
-contract: the OpenAPI snapshot test shows it.
+Each block names its value's model here as its ``api_schema``;
+``stream_schemas.py`` joins them into the typed body of a stream. The same
+models describe API v2 output (the blocks and ``representation.py`` build
+plain dicts that validate against them; a test checks that) and type the v3
+OpenAPI document. Names carry a ``RunStrength`` prefix so they never collide
+with a host's schemas in one OpenAPI document. Changing a model changes a
+public contract: the OpenAPI snapshot test shows it.
 """
 
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class _Schema(BaseModel):
@@ -103,12 +104,6 @@ class RunStrengthExercise(_Schema):
     regressions: list[RunStrengthExerciseLink]
 
 
-class RunStrengthExerciseDetail(RunStrengthExercise):
-    """An exercise as the exercises endpoint returns it, with the live articles that use it."""
-
-    articles: list[RunStrengthArticleLink]
-
-
 class RunStrengthArticleCard(_Schema):
     id: int
     title: str
@@ -175,62 +170,3 @@ class RunStrengthEmbedValue(_Schema):
 class RunStrengthRelatedPostsValue(_Schema):
     heading: str
     cards: list[RunStrengthArticleCard]
-
-
-def _block(type_name: str, value_type):
-    """A block schema: ``{"type": <name>, "id": <uuid>, "value": <value_type>}``."""
-    name = "RunStrength" + "".join(part.title() for part in type_name.split("_")) + "Block"
-    return type(
-        name,
-        (_Schema,),
-        {
-            "__annotations__": {"type": Literal[type_name], "id": str, "value": value_type},
-            "__module__": __name__,
-        },
-    )
-
-
-HeadingBlock = _block("heading", RunStrengthHeadingValue)
-ParagraphBlock = _block("paragraph", str)
-ImageBlock = _block("image", RunStrengthImageBlockValue)
-KeyPointsBlock = _block("key_points", RunStrengthTitledListValue)
-ExerciseBlock = _block("exercise", RunStrengthExerciseBlockValue)
-ExerciseGroupBlock = _block("exercise_group", RunStrengthExerciseGroupValue)
-TipsBlock = _block("tips", RunStrengthTitledListValue)
-CallToActionBlock = _block("call_to_action", RunStrengthCallToActionValue | None)
-QuoteBlock = _block("quote", RunStrengthQuoteValue)
-EmbedBlock = _block("embed", RunStrengthEmbedValue | None)
-RelatedPostsBlock = _block("related_posts", RunStrengthRelatedPostsValue)
-
-BLOCK_SCHEMAS = {
-    "heading": HeadingBlock,
-    "paragraph": ParagraphBlock,
-    "image": ImageBlock,
-    "key_points": KeyPointsBlock,
-    "exercise": ExerciseBlock,
-    "exercise_group": ExerciseGroupBlock,
-    "tips": TipsBlock,
-    "call_to_action": CallToActionBlock,
-    "quote": QuoteBlock,
-    "embed": EmbedBlock,
-    "related_posts": RelatedPostsBlock,
-}
-
-ArticleBodyItem = Annotated[
-    HeadingBlock
-    | ParagraphBlock
-    | ImageBlock
-    | KeyPointsBlock
-    | ExerciseBlock
-    | ExerciseGroupBlock
-    | TipsBlock
-    | CallToActionBlock
-    | QuoteBlock
-    | EmbedBlock
-    | RelatedPostsBlock,
-    Field(discriminator="type"),
-]
-
-
-class RunStrengthArticleBody(RootModel[list[ArticleBodyItem]]):
-    """An article body: its blocks in order, each an object with ``type``, ``id`` and ``value``."""

@@ -39,7 +39,7 @@ from wagtail.models import Locale, Site
 from .. import fragment_cache
 from ..models import ArticleCategory, ArticlePage, ExerciseSnippet, MuscleGroup
 from ..preview import PreviewTokenError, load_preview
-from .urls import PublicUrls
+from .representation import urls_in
 
 ARTICLE_FILTERS = ("tag", "category", "muscle", "exercise")
 EXERCISE_FILTERS = ("muscle", "difficulty", "equipment")
@@ -52,12 +52,22 @@ class PublicHtmlUrlField(Field):
         return instance
 
     def to_representation(self, page) -> str | None:
-        urls = self.context.setdefault("runstrength_urls", PublicUrls(self.context.get("request")))
-        return urls.page(page)
+        return urls_in(self.context).page(page)
 
 
 class PublicPageSerializer(PageSerializer):
+    """Wagtail's page serializer, with the public ``html_url`` and the page in the fields' context.
+
+    The package's blocks placed in any StreamField of the page read the page
+    from the context: related posts leave the page itself out and match its
+    site and language, a call to action falls back to its site's default.
+    """
+
     html_url = PublicHtmlUrlField(read_only=True)
+
+    def to_representation(self, instance):
+        self.context["page"] = instance
+        return super().to_representation(instance)
 
 
 def _one(request, name: str) -> str:

@@ -117,9 +117,29 @@ def get_exercise_by_slug(request: HttpRequest, slug: str):
     return _get(request, slug=slug)
 
 
+def _streamfield_with_page(generator, field) -> tuple:
+    """Wagtail's v3 StreamField resolver, with the page added to the blocks' context.
+
+    Wagtail's own resolver (``streamfield_schema`` in ``read.py``) hands the
+    blocks the request only; the package's blocks also need the page they sit
+    on (related posts leave it out and match its site and language). Blocks
+    that do not look for ``page`` see no difference.
+    """
+    field_name = field.name
+
+    def resolve(obj, context: dict) -> Any:
+        value = getattr(obj, field_name)
+        return value.stream_block.get_api_representation(value, {**(context or {}), "page": obj})
+
+    return list[Any], [], staticmethod(resolve)
+
+
 def register() -> None:
     """Add the exercises router and content type to Wagtail's v3 API (call from ``ready()``)."""
     from wagtail.api.v3.api import api
+    from wagtail.fields import StreamField
+
+    read_generator.register_field_schema(StreamField, _streamfield_with_page)
 
     registry.register(
         ContentTypeRegistration(name=CONTENT_TYPE_NAME, label="Exercises", read_schema=ExercisePublicSchema)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from ..api.stream_schemas import stream_schema
 from .content import (
     CallToActionBlock,
     ContentImageBlock,
@@ -20,6 +21,8 @@ from .related import RelatedPostsBlock
 
 
 class ArticleBodyBlock(blocks.StreamBlock):
+    """Every block of the package. Its API output is Wagtail's own, each child serialising itself."""
+
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
     image = ContentImageBlock()
@@ -35,3 +38,12 @@ class ArticleBodyBlock(blocks.StreamBlock):
     class Meta:
         block_counts = {"related_posts": {"max_num": 1}}
         help_text = _("Build the article from blocks. Headings feed the table of contents.")
+
+
+# The typed API output of an article body: one model per child block, made from
+# each block's ``api_schema`` (see ``api/stream_schemas.py``).
+ArticleBodyBlock.api_schema = stream_schema(
+    ArticleBodyBlock(),
+    "RunStrengthArticleBody",
+    doc="An article body: its blocks in order, each an object with ``type``, ``id`` and ``value``.",
+)

@@ -10,6 +10,8 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
+from ..api import representation as rep
+from ..api import schemas
 from ..images import CONTENT_IMAGE_SPECS, prefetch_renditions_for
 from ..validators import validate_embeddable_url
 
@@ -57,6 +59,11 @@ class HeadingBlock(blocks.StructBlock):
         preview_value = {"text": "Why strength training helps runners", "level": "h2"}
         preview_template = PREVIEW_TEMPLATE
 
+    api_schema = schemas.RunStrengthHeadingValue
+
+    def get_api_representation(self, value, context=None):
+        return {"text": value["text"], "level": value["level"], "anchor": value.anchor_id}
+
 
 class ParagraphBlock(blocks.RichTextBlock):
     def __init__(self, **kwargs):
@@ -74,6 +81,12 @@ class ParagraphBlock(blocks.RichTextBlock):
             "when tired muscles would otherwise let the knees and hips drift.</p>"
         )
         preview_template = PREVIEW_TEMPLATE
+
+    api_schema = str
+
+    def get_api_representation(self, value, context=None):
+        # Always public HTML: internal links as real URLs, whatever ``rich_text_format`` asks for.
+        return rep.rich_text(value.source if value is not None else "")
 
 
 class TitledItemBlock(blocks.StructBlock):
@@ -115,6 +128,11 @@ class KeyPointsBlock(blocks.StructBlock):
                 },
             ]
         }
+
+    api_schema = schemas.RunStrengthTitledListValue
+
+    def get_api_representation(self, value, context=None):
+        return {"items": [{"title": item["title"], "text": item["text"]} for item in value["items"]]}
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
@@ -164,6 +182,11 @@ class QuoteBlock(blocks.StructBlock):
             "attribution": "A clinic patient",
         }
 
+    api_schema = schemas.RunStrengthQuoteValue
+
+    def get_api_representation(self, value, context=None):
+        return {"quote": value["quote"], "attribution": value.get("attribution") or ""}
+
 
 def _image_preview_value() -> dict:
     """The most recent image that has a description, so the preview shows real alt text."""
@@ -189,6 +212,20 @@ class ContentImageBlock(blocks.StructBlock):
         preview_value = staticmethod(_image_preview_value)
         preview_template = PREVIEW_TEMPLATE
 
+    api_schema = schemas.RunStrengthImageBlockValue
+
+    def get_api_representation(self, value, context=None):
+        img = value.get("image")
+        return {
+            "image": rep.image(
+                img,
+                rep.CONTENT_IMAGE_SIZES,
+                alt=getattr(img, "contextual_alt_text", None),
+                decorative=bool(getattr(img, "decorative", False)),
+            ),
+            "caption": value.get("caption") or "",
+        }
+
     def bulk_to_python(self, values):
         # Fetch every image's renditions together, so ten image blocks cost what one does.
         struct_values = super().bulk_to_python(values)
@@ -205,6 +242,11 @@ class VideoEmbedBlock(EmbedBlock):
         help_text = _("Paste the address of the video page.")
         preview_value = "https://www.youtube.com/watch?v=runstrength"
         preview_template = "wagtail_runstrength/previews/embed.html"
+
+    api_schema = schemas.RunStrengthEmbedValue | None
+
+    def get_api_representation(self, value, context=None):
+        return {"url": value.url} if value else None
 
     def clean(self, value):
         # Refuse addresses no embed finder accepts before Wagtail tries to fetch them.
@@ -234,6 +276,18 @@ class CallToActionBlock(blocks.StructBlock):
             "url": "https://example.com/book/",
         }
         preview_template = PREVIEW_TEMPLATE
+
+    api_schema = schemas.RunStrengthCallToActionValue | None
+
+    def get_api_representation(self, value, context=None):
+        """The resolved prompt; ``None`` when the block is blank and the site sets no default."""
+        context = context if context is not None else {}
+        page = context.get("page")
+        cta = resolve_call_to_action(value, context, site=page.get_site() if page is not None else None)
+        if cta is None:
+            return None
+        url = rep.urls_in(context).page(cta["page"]) if cta.get("page") is not None else cta["href"]
+        return {**{name: cta[name] or "" for name in ("heading", "text", "button_label")}, "url": url}
 
     @staticmethod
     def is_blank(value) -> bool:

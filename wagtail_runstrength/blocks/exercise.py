@@ -6,13 +6,14 @@ import copy
 from collections.abc import Iterator
 
 from django.core.exceptions import ValidationError
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from ..api import representation as rep
+from ..api import schemas
 from ..prescription import (
     MAX_REPS,
     MAX_REST_SECONDS,
@@ -43,7 +44,18 @@ class ExerciseChooserBlock(SnippetChooserBlock):
                 exercise = copy.copy(exercise)
             result.append(exercise)
             seen.add(pk)
+        # Each exercise knows its batch: the API fetches the batch's progressions and
+        # regressions together the first time one of them is serialised.
+        batch = [exercise for exercise in result if exercise is not None]
+        for exercise in batch:
+            exercise.runstrength_batch = batch
         return result
+
+    api_schema = schemas.RunStrengthExercise | None
+
+    def get_api_representation(self, value, context=None):
+        """The whole exercise, or ``None`` when it was deleted or unpublished (never a bare id)."""
+        return rep.exercise(value) if value is not None and value.live else None
 
     def get_searchable_content(self, value):
         # The exercise's name and summary are visible on the card, so they count
@@ -136,6 +148,15 @@ class ExerciseBlock(blocks.StructBlock):
         preview_value = staticmethod(_exercise_preview_value)
         preview_template = "wagtail_runstrength/previews/exercise.html"
 
+    api_schema = schemas.RunStrengthExerciseBlockValue
+
+    def get_api_representation(self, value, context=None):
+        return {
+            "exercise": self.child_blocks["exercise"].get_api_representation(value.get("exercise"), context),
+            "note": value.get("note") or "",
+            "prescription": rep.prescription(value.prescription),
+        }
+
     def clean(self, value):
         value = super().clean(value)
         errors = prescription_errors(value.get("sets"), value.get("reps"), value.get("seconds"))
@@ -167,9 +188,18 @@ class ExerciseGroupBlock(blocks.StructBlock):
         preview_value = staticmethod(_exercise_group_preview_value)
         preview_template = "wagtail_runstrength/previews/exercise_group.html"
 
-    @cached_property
-    def _exercise_list(self):
-        return self.child_blocks["exercises"]
+    api_schema = schemas.RunStrengthExerciseGroupValue
+
+    def get_api_representation(self, value, context=None):
+        """The group's visible exercises only: a deleted or unpublished one leaves no gap."""
+        item_block = self.child_blocks["exercises"].child_block
+        return {
+            "heading": value.get("heading") or "",
+            "intro": value.get("intro") or "",
+            "exercises": [
+                item_block.get_api_representation(item, context) for item in value["exercises"] if item.is_visible
+            ],
+        }
 
     def clean(self, value):
         value = super().clean(value)

@@ -252,7 +252,6 @@ class ArticlePageMixin(models.Model):
         if mode_name != self.HEADLESS_PREVIEW_MODE:
             return super().serve_preview(request, mode_name)
         from django.shortcuts import redirect
-        from django.template.response import TemplateResponse
 
         from ..preview import create_preview_token, frontend_preview_url
 

@@ -17,7 +17,7 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from ..api.model_fields import exercise_api_fields
-from ..images import CARD_SPEC, EXERCISE_IMAGE_SPECS, alt_text, image_prefetch
+from ..images import EXERCISE_IMAGE_SPECS, alt_text, image_prefetch
 from ..prescription import (
     MAX_REPS,
     MAX_REST_SECONDS,
@@ -272,10 +272,6 @@ class ExerciseSnippet(
     @property
     def coaching_cue_list(self) -> list[str]:
         return [line.strip() for line in self.coaching_cues.splitlines() if line.strip()]
-
-    @property
-    def card_spec(self) -> str:
-        return CARD_SPEC
 
     def clean(self) -> None:
         super().clean()

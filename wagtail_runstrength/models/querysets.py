@@ -72,13 +72,13 @@ class ArticlePageQuerySet(PageQuerySet):
             "tags", image_prefetch("hero_image", *ARTICLE_CARD_IMAGE_SPECS)
         )
 
-    def sharing_any(self, tag_ids, category_id, muscle_ids):
-        """Articles sharing at least one tag, the category or a target muscle."""
+    def sharing_any(self, tag_ids, category_ids, muscle_ids):
+        """Articles sharing at least one tag, category or target muscle."""
         q = Q(pk__in=[])
         if tag_ids:
             q |= Q(tagged_items__tag_id__in=tag_ids)
-        if category_id:
-            q |= Q(category_id=category_id)
+        if category_ids:
+            q |= Q(category_id__in=category_ids)
         if muscle_ids:
             q |= Q(exercises__target_muscles__in=muscle_ids)
         return self.filter(q)
