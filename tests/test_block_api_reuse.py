@@ -121,3 +121,13 @@ def test_a_host_stream_gets_typed_children_under_its_own_names():
     schema = stream_schema(HostStream(), "HostBody", prefix="Host").model_json_schema()
     assert "HostWorkoutBlock" in schema["$defs"]
     assert schema["$defs"]["HostWorkoutBlock"]["properties"]["type"]["const"] == "workout"
+
+
+def test_the_documented_host_schema_validates_the_landing_pages_api_output(client, two_pages):
+    """docs/api.md: typing a host's own stream with ``stream_schema``."""
+    from tests.testapp.models import LandingPage
+
+    _, landing, _ = two_pages
+    landing_body = stream_schema(LandingPage.body.field.stream_block, "LandingBody", prefix="Landing")
+    validated = landing_body.model_validate(client.get(f"/api/v2/pages/{landing.pk}/").json()["body"])
+    assert type(validated.root[5]).__name__ == "LandingExerciseBlock"
