@@ -8,8 +8,8 @@ thumbnail renditions.
 
 The automatic cards are scored among the newest ``RELATED_POSTS_WINDOW``
 visible articles only. Scoring reads each candidate's tags and muscles, so
-scoring the whole archive costs time in proportion to its size (1.8 s at
-100,000 articles on PostgreSQL); the window is found through the index on
+scoring the whole archive costs time in proportion to its size (measured in
+docs/performance.md); the window is found through the index on
 the article date and keeps the cost flat. Readers see recent matches, which
 is what a related-posts strip is for; ``None`` restores exhaustive scoring.
 """

@@ -183,8 +183,8 @@ class ArticlesAPIViewSet(wagtail_views.PagesAPIViewSet):
         """The visible article with this id, looked up by primary key once per request.
 
         Wagtail asks twice (to choose the serializer, then to serialize). Filtered
-        as ``pk__in=<visible pages>``, SQLite listed every visible page first:
-        72 ms a lookup at 100,000 articles.
+        as ``pk__in=<visible pages>``, SQLite lists every visible page first, so
+        the cost grew with the archive (figures in docs/performance.md).
         """
         article = getattr(self, "_article", None)
         if article is None:
