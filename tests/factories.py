@@ -4,7 +4,7 @@ import factory
 import wagtail_factories
 from wagtail.models import Locale
 
-from tests.testapp.models import HomePage
+from tests.testapp.models import HomePage, LandingPage
 from wagtail_runstrength.models import (
     ArticleCategory,
     ArticleIndexPage,
@@ -25,6 +25,13 @@ class HomePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = HomePage
+
+
+class LandingPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Landing page {n}")
+
+    class Meta:
+        model = LandingPage
 
 
 class ArticleIndexPageFactory(wagtail_factories.PageFactory):

@@ -17,11 +17,6 @@ def test_snippet_listings_open_for_a_superuser(admin_client, model):
     assert response.status_code == 200
 
 
-def test_run_strength_menu_groups_the_library(admin_client):
-    html = admin_client.get("/admin/").content.decode()
-    assert "Run strength" in html
-
-
 def test_editor_creates_and_publishes_an_article_through_the_admin(admin_client, index_page):
     exercise = ExerciseFactory(name="Lateral step up")
     url = reverse(

@@ -17,7 +17,7 @@ from tests.factories import (
     MuscleGroupFactory,
 )
 from wagtail_runstrength.api.stream_schemas import stream_schema
-from wagtail_runstrength.blocks import ArticleBodyBlock
+from wagtail_runstrength.blocks import ArticleBodyBlock, ExerciseBlock, HeadingBlock
 
 pytestmark = pytest.mark.django_db
 
@@ -107,7 +107,7 @@ def test_every_block_of_the_article_body_declares_an_api_schema():
 
 def test_a_stream_with_a_block_that_declares_no_schema_fails_to_build():
     class HostStream(blocks.StreamBlock):
-        heading = ArticleBodyBlock().child_blocks["heading"]
+        heading = HeadingBlock()
         banner = blocks.CharBlock()  # a host's block: Wagtail's own, no api_schema
 
     with pytest.raises(ImproperlyConfigured, match="'banner'"):
@@ -116,7 +116,7 @@ def test_a_stream_with_a_block_that_declares_no_schema_fails_to_build():
 
 def test_a_host_stream_gets_typed_children_under_its_own_names():
     class HostStream(blocks.StreamBlock):
-        workout = ArticleBodyBlock().child_blocks["exercise"]
+        workout = ExerciseBlock()  # a fresh block: a stream names the blocks it is given
 
     schema = stream_schema(HostStream(), "HostBody", prefix="Host").model_json_schema()
     assert "HostWorkoutBlock" in schema["$defs"]

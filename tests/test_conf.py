@@ -1,14 +1,31 @@
+import ast
+import re
+from pathlib import Path
+
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from wagtail_runstrength.conf import DEFAULTS, check_settings, get_setting
 
+README = Path(__file__).resolve().parent.parent / "README.md"
 
-def test_every_key_has_a_documented_default_when_the_dict_is_absent(settings):
-    settings.WAGTAIL_RUNSTRENGTH = {}
-    assert get_setting("WORDS_PER_MINUTE") == 238
-    assert get_setting("RELATED_POSTS_LIMIT") == 3
-    assert get_setting("INDEX_PAGE_SIZE") == DEFAULTS["INDEX_PAGE_SIZE"]
+
+def documented_defaults() -> dict:
+    """The defaults the README's settings table gives readers, by key."""
+    rows = re.findall(r"^\| `([A-Z_]+)` \| `([^`]+)` \|", README.read_text(), re.MULTILINE)
+    return {key: ast.literal_eval(default) for key, default in rows}
+
+
+@pytest.mark.parametrize("dict_value", ["absent", {}])
+def test_every_key_has_a_documented_default_when_the_dict_is_absent(settings, dict_value):
+    if dict_value == "absent":
+        assert not hasattr(settings, "WAGTAIL_RUNSTRENGTH")  # tests/settings.py sets none
+    else:
+        settings.WAGTAIL_RUNSTRENGTH = dict_value
+    documented = documented_defaults()
+    # Every accepted key is in the table, and the accessor falls back to the value the table gives.
+    assert set(documented) == set(DEFAULTS)
+    assert {key: get_setting(key) for key in documented} == documented
 
 
 def test_override_settings_reaches_the_cached_accessor(settings):

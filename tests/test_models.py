@@ -3,12 +3,14 @@ from django.core.exceptions import ValidationError
 from wagtail.models import Locale
 
 from tests.factories import (
+    ArticleIndexPageFactory,
     ArticlePageFactory,
     ClinicianFactory,
     ExerciseFactory,
     ImageFactory,
     MuscleGroupFactory,
 )
+from tests.testapp.models import HomePage
 from wagtail_runstrength.models import (
     ArticleIndexPage,
     ArticlePage,
@@ -36,10 +38,18 @@ def test_running_muscles_are_seeded_by_migration():
     assert MuscleGroup.objects.get(slug="glute-medius").region == MuscleGroup.Region.HIP
 
 
-def test_articles_live_only_under_an_article_index():
-    assert ArticlePage.parent_page_types == ["wagtail_runstrength.ArticleIndexPage"]
-    assert ArticlePage.subpage_types == []
-    assert ArticleIndexPage.subpage_types == ["wagtail_runstrength.ArticlePage"]
+def test_articles_live_only_under_an_article_index(index_page):
+    home = index_page.get_parent().specific
+    article = ArticlePageFactory(parent=index_page)
+    # Where an editor may add an article, and what an index and an article may hold.
+    assert ArticlePage.can_create_at(index_page)
+    assert not ArticlePage.can_create_at(home)
+    assert ArticleIndexPage.can_create_at(home)
+    assert not HomePage.can_create_at(index_page)  # an index holds articles only
+    assert not ArticlePage.can_create_at(article)  # an article has no children
+    # Moving obeys the same rules: an article cannot leave its index for the home page.
+    assert not article.can_move_to(home)
+    assert article.can_move_to(ArticleIndexPageFactory(parent=home, slug="archive"))
 
 
 def test_exercise_image_without_any_alt_text_is_refused():
@@ -101,7 +111,13 @@ def test_exercise_is_a_snippet_with_drafts_and_revisions():
     revision.publish()
     exercise.refresh_from_db()
     assert exercise.live and exercise.live_revision == revision
-    assert ExerciseSnippet.snippet_viewset is not None
+    # A later draft is kept as a revision; readers keep seeing the published name.
+    published_name = exercise.name
+    exercise.name = "Draft name"
+    exercise.save_revision()
+    stored = ExerciseSnippet.objects.get(pk=exercise.pk)
+    assert stored.name == published_name and stored.has_unpublished_changes
+    assert stored.latest_revision.as_object().name == "Draft name"
 
 
 def test_clinician_byline_includes_credentials():
