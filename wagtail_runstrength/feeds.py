@@ -17,6 +17,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from . import seo
+from .public_urls import join, public_url
 
 FEED_LENGTH = 20
 
@@ -52,7 +53,7 @@ class ArticleFeed(Feed):
         return f"{title} | {clinic}" if clinic else title
 
     def link(self, index) -> str:
-        url = seo.public_url(index, self.request)
+        url = public_url(index, self.request)
         return f"{url}?tag={self.tag.slug}" if self.tag is not None else url
 
     def description(self, index) -> str:
@@ -79,7 +80,7 @@ class ArticleFeed(Feed):
         return article.card_excerpt
 
     def item_link(self, article) -> str:
-        return seo.public_url(article, self.request)
+        return public_url(article, self.request)
 
     def item_pubdate(self, article) -> datetime.datetime | None:
         return _as_datetime(seo.published_at(article))
@@ -121,7 +122,6 @@ def feed_links(index, request=None, tag=None) -> list[dict[str, str]]:
     base = index.get_url(request)
     if resolver is None or not base:
         return []
-    base = base if base.endswith("/") else f"{base}/"
     links = []
     for name, mime, label in (
         ("feed_rss", "application/rss+xml", "RSS"),
@@ -133,7 +133,7 @@ def feed_links(index, request=None, tag=None) -> list[dict[str, str]]:
         links.append(
             {
                 "type": mime,
-                "href": base + resolver().reverse(name, **kwargs),
+                "href": join(base, resolver().reverse(name, **kwargs)),
                 "title": _("%(title)s (%(format)s)") % {"title": index.title, "format": label},
             }
         )

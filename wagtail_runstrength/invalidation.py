@@ -33,6 +33,7 @@ from django.apps import apps
 from django.db import transaction
 
 from . import fragment_cache
+from .public_urls import join
 
 # Fields a draft save, an autosave or a lock writes, and an image's lazily computed
 # size and hash: saving only these changes nothing a reader sees.
@@ -175,8 +176,7 @@ def exercise_page_urls(exercise) -> list[str]:
         for library in model.objects.live().filter(locale_id=exercise.locale_id):
             base = library.get_full_url()
             if base:
-                suffix = library.reverse_subpage("exercise", kwargs={"slug": exercise.slug})
-                urls.append(f"{base if base.endswith('/') else base + '/'}{suffix}")
+                urls.append(join(base, library.reverse_subpage("exercise", kwargs={"slug": exercise.slug})))
     return urls
 
 

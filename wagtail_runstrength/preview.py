@@ -19,6 +19,7 @@ from django.core import signing
 from django.core.cache import cache
 
 from .conf import get_setting
+from .public_urls import join
 
 SALT = "wagtail_runstrength.preview"
 CACHE_PREFIX = "wagtail_runstrength:preview:"
@@ -60,8 +61,8 @@ def frontend_preview_url(page, request, token: str) -> str | None:
     """Where the editor's browser goes: the frontend's ``/preview/`` with the token, if the site has a frontend."""
     from .models import RunStrengthSettings
 
-    base = RunStrengthSettings.for_request(request).frontend_base_url.rstrip("/")
+    base = RunStrengthSettings.for_request(request).frontend_base_url
     if not base:
         return None
     query = urlencode({"token": token, "type": page._meta.label})
-    return f"{base}/preview/?{query}"
+    return f"{join(base, 'preview/')}?{query}"

@@ -2,9 +2,9 @@
 
 Builders return plain dicts, so a headless frontend or a host template can use
 them as they are; ``json_ld_script`` turns one into a ``<script>`` element that
-is safe whatever the content holds. Public URLs honour the site's
-``RunStrengthSettings.frontend_base_url``: when a headless frontend serves the
-readers, canonical links, feeds and sitemaps point there.
+is safe whatever the content holds. Addresses come from ``public_urls.py``, so
+when a headless frontend serves the readers, canonical links and JSON-LD
+point there.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from .images import CARD_SHARE_SPEC, LOGO_SPEC, SHARE_SPEC, parsed_filter
+from .public_urls import PublicUrls, public_url
 
 SCHEMA_CONTEXT = "https://schema.org"
 HEADLINE_MAX = 110
@@ -40,28 +41,6 @@ def site_settings(request=None, site=None):
     if site is not None:
         return RunStrengthSettings.for_site(site)
     return None
-
-
-def frontend_base_url(page, request=None) -> str:
-    """The headless frontend's address for ``page``'s site, without a trailing slash; empty when unset."""
-    settings = site_settings(request, None if request is not None else page.get_site())
-    return (settings.frontend_base_url or "").rstrip("/") if settings is not None else ""
-
-
-def public_url(page, request=None, suffix: str = "") -> str:
-    """The absolute address readers use for ``page`` (plus a route ``suffix`` such as ``"feed/rss/"``).
-
-    On the frontend when the site sets ``frontend_base_url``, else on the site's own root URL.
-    """
-    parts = page.get_url_parts(request)
-    if parts is None:
-        return ""
-    _site_id, root_url, page_path = parts
-    base = frontend_base_url(page, request) or (root_url or "").rstrip("/")
-    url = f"{base}{page_path}"
-    if suffix and not url.endswith("/"):
-        url += "/"
-    return f"{url}{suffix}"
 
 
 def sitemap_entry(page, request=None) -> dict[str, Any]:
@@ -196,8 +175,7 @@ def organization(page, request=None) -> dict[str, Any] | None:
     if not name:
         return None
     logo = rendition_or_none(settings.logo, LOGO_SPEC) if settings is not None and settings.logo_id else None
-    base = frontend_base_url(page, request) or (site.root_url if site else "")
-    root = f"{base}/" if base else ""
+    root = PublicUrls(request, use_request_settings=True).site_root(site)
     return _compact({"@type": "Organization", "name": name, "url": root, "logo": image_object(logo, request)})
 
 

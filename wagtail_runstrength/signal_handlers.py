@@ -8,8 +8,8 @@ from . import conf, invalidation
 
 
 def register_signal_handlers() -> None:
-    from .api.urls import forget_frontend_base
     from .models import RunStrengthSettings
+    from .public_urls import forget_frontend_base
 
     setting_changed.connect(conf.reset_cache, dispatch_uid="wagtail_runstrength_conf_reset")
     for signal in (post_save, post_delete):

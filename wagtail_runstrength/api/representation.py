@@ -18,7 +18,7 @@ from wagtail.images.models import SourceImageIOError
 from wagtail.rich_text import expand_db_html
 
 from ..images import CARD_SPEC, CONTENT_SPEC, HERO_SPEC, PORTRAIT_SPEC, THUMBNAIL_SPEC, alt_text, parsed_filter
-from .urls import PublicUrls
+from ..public_urls import PublicUrls
 
 logger = logging.getLogger(__name__)
 

@@ -33,7 +33,7 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Page, Site  # noqa: F401  (Page sets swapper's "WAGTAIL_" prefix before load_model)
 from wagtail.search import index
 
-from .. import seo
+from .. import public_urls, seo
 from ..api.model_fields import article_api_fields, article_index_api_fields
 from ..blocks import ArticleBodyBlock
 from ..blocks.exercise import exercise_items
@@ -412,8 +412,7 @@ class ArticleIndexPageMixin(RoutablePageMixin, models.Model):
 
     def route_url(self, request, name: str, **kwargs) -> str:
         """The site-relative address of one of this index's routes."""
-        base = self.get_url(request) or ""
-        return f"{base if base.endswith('/') else base + '/'}{self.reverse_subpage(name, kwargs=kwargs)}"
+        return public_urls.route_url(self, request, name, **kwargs)
 
     def tag_counts(self, request=None):
         """Tags of the live, public articles listed here, with how many articles carry each, most used first."""

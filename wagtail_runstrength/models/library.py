@@ -26,7 +26,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page  # noqa: F401  (sets swapper's "WAGTAIL_" prefix before load_model)
 from wagtail.search import index
 
-from .. import seo
+from ..public_urls import join, public_url
 from .exercises import ExerciseSnippet
 from .taxonomy import MuscleGroup
 
@@ -171,12 +171,12 @@ class ExerciseLibraryPageMixin(RoutablePageMixin, models.Model):
 
     def exercise_url(self, exercise, request=None) -> str:
         """The public address of ``exercise``'s page in this library."""
-        return seo.public_url(self, request, self.reverse_subpage("exercise", kwargs={"slug": exercise.slug}))
+        return public_url(self, request, self.reverse_subpage("exercise", kwargs={"slug": exercise.slug}))
 
     def get_sitemap_urls(self, request=None):
         """The library itself, then one entry for each published exercise in its language."""
-        entries = [{"location": seo.public_url(self, request), "lastmod": self.last_published_at}]
-        base = seo.public_url(self, request)
+        base = public_url(self, request)
+        entries = [{"location": base, "lastmod": self.last_published_at}]
         for slug, published in (
             ExerciseSnippet.objects.live()
             .filter(locale_id=self.locale_id)
@@ -184,7 +184,7 @@ class ExerciseLibraryPageMixin(RoutablePageMixin, models.Model):
             .values_list("slug", "last_published_at")
         ):
             entries.append(
-                {"location": f"{base}{self.reverse_subpage('exercise', kwargs={'slug': slug})}", "lastmod": published}
+                {"location": join(base, self.reverse_subpage("exercise", kwargs={"slug": slug})), "lastmod": published}
             )
         return entries
 

@@ -33,6 +33,7 @@ from wagtail.images.templatetags import wagtailimages_tags
 from .. import fragment_cache, seo
 from ..feeds import feed_links
 from ..images import CARD_SHARE_SPEC, SHARE_SPEC, parsed_filters
+from ..public_urls import join, public_url
 
 register = template.Library()
 
@@ -81,7 +82,7 @@ def page_meta(context) -> dict[str, Any]:
         meta = seo.share_meta(
             title=exercise.name,
             description=exercise.summary,
-            url=context.get("canonical_url") or seo.public_url(page, request),
+            url=context.get("canonical_url") or public_url(page, request),
             image=seo.rendition_or_none(exercise.image, CARD_SHARE_SPEC),
             image_alt=exercise.alt_text,
             request=request,
@@ -91,7 +92,7 @@ def page_meta(context) -> dict[str, Any]:
         meta = seo.share_meta(
             title=seo.page_title(page),
             description=seo.page_description(page),
-            url=seo.public_url(page, request),
+            url=public_url(page, request),
             og_type="article",
             image=seo.rendition_or_none(page.hero_image, SHARE_SPEC),
             image_alt=page.hero_alt_text,
@@ -107,7 +108,7 @@ def page_meta(context) -> dict[str, Any]:
         meta = seo.share_meta(
             title=seo.page_title(page),
             description=seo.page_description(page) or _plain(getattr(page, "intro", "")),
-            url=seo.public_url(page, request),
+            url=public_url(page, request),
             request=request,
         )
     meta["site_name"] = site_name
@@ -144,10 +145,22 @@ def rs_json_ld(context):
     return seo.json_ld_script(data)
 
 
+@register.filter
+def rs_subpath(base, slug) -> str:
+    """``{{ library_url|rs_subpath:exercise.slug }}``: the address of ``slug/`` under ``base``, one slash between.
+
+    For the routes a routable page gives each item (an exercise's page in the
+    library); the slug is IRI-encoded as Django's ``iriencode`` does.
+    """
+    from django.utils.encoding import iri_to_uri
+
+    return join(str(base or ""), f"{iri_to_uri(str(slug))}/")
+
+
 @register.simple_tag(takes_context=True)
 def rs_public_url(context, page) -> str:
     """The absolute address readers use for ``page`` (the headless frontend's, when the site has one)."""
-    return seo.public_url(page, context.get("request"))
+    return public_url(page, context.get("request"))
 
 
 @register.filter
