@@ -1,10 +1,38 @@
-"""Signal wiring, connected once from ``AppConfig.ready()``."""
+"""Signal wiring, connected once from ``AppConfig.ready()``.
 
+Every receiver is connected with a sender, as Wagtail's own
+``wagtail/api/v2/signal_handlers.py`` does: the fragment-cache receivers
+listen to the models that can change what a reader sees (each concrete
+subclass, so a host's own page types and custom image model count) and to
+the link tables of their many-to-many fields, and nothing else. Saving any
+other model of the host site runs none of the package's code.
+"""
+
+from __future__ import annotations
+
+from django.apps import apps
 from django.core.signals import setting_changed
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import conf, invalidation
+
+
+def watched_senders() -> list[type]:
+    """Every installed model that is, or inherits from, one of ``invalidation.watched_models()``."""
+    watched = invalidation.watched_models()
+    return [model for model in apps.get_models() if issubclass(model, watched)]
+
+
+def watched_link_tables(senders: list[type]) -> list[type]:
+    """The ``through`` models of the many-to-many fields of ``senders`` (m2m_changed is sent by them)."""
+    tables = []
+    for model in senders:
+        for field in model._meta.get_fields():
+            through = getattr(getattr(field, "remote_field", None), "through", None)
+            if field.many_to_many and through is not None and not isinstance(through, str) and through not in tables:
+                tables.append(through)
+    return tables
 
 
 def register_signal_handlers() -> None:
@@ -15,11 +43,16 @@ def register_signal_handlers() -> None:
     for signal in (post_save, post_delete):
         signal.connect(forget_frontend_base, sender=RunStrengthSettings, dispatch_uid="wagtail_runstrength_frontend")
 
-    # Fragment cache invalidation and frontend cache purges (see invalidation.py). Connected
-    # without a sender: the handlers check the instance, so a host's own page and image models count.
-    post_save.connect(invalidation.on_save, dispatch_uid="wagtail_runstrength_fragments_save")
-    post_delete.connect(invalidation.on_delete, dispatch_uid="wagtail_runstrength_fragments_delete")
-    pre_delete.connect(invalidation.on_pre_delete, dispatch_uid="wagtail_runstrength_purge_delete")
-    m2m_changed.connect(invalidation.on_m2m_changed, dispatch_uid="wagtail_runstrength_fragments_m2m")
+    # Fragment cache invalidation and frontend cache purges (see invalidation.py).
+    senders = watched_senders()
+    for model in senders:
+        post_save.connect(invalidation.on_save, sender=model, dispatch_uid="wagtail_runstrength_fragments_save")
+        post_delete.connect(invalidation.on_delete, sender=model, dispatch_uid="wagtail_runstrength_fragments_delete")
+        pre_delete.connect(invalidation.on_pre_delete, sender=model, dispatch_uid="wagtail_runstrength_purge_delete")
+    for through in watched_link_tables(senders):
+        m2m_changed.connect(
+            invalidation.on_m2m_changed, sender=through, dispatch_uid="wagtail_runstrength_fragments_m2m"
+        )
+    # Wagtail sends these for pages only (the sender is the page's class): no other model sends them.
     for name, signal in (("published", page_published), ("unpublished", page_unpublished), ("moved", post_page_move)):
         signal.connect(invalidation.on_page_event, dispatch_uid=f"wagtail_runstrength_fragments_{name}")
