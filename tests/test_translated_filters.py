@@ -104,3 +104,43 @@ def test_index_shows_the_category_of_its_own_language(client, index_page, french
     response = client.get("/blog/?category=strength")
     assert response.status_code == 200
     assert response.context["active_category"].name == "Strength"
+
+
+@pytest.fixture
+def squat_in_two_languages(french):
+    """An exercise and its French translation sharing the slug ``squat``."""
+    english = ExerciseFactory(name="Squat", slug="squat")
+    translation = ExerciseFactory(name="Flexion", slug="squat", locale=french, translation_key=english.translation_key)
+    return {"en": english, "fr": translation}
+
+
+def test_an_exercise_slug_resolves_in_the_requests_language_on_both_apis(client, squat_in_two_languages):
+    # The active language is the default (English) without a language prefix; with
+    # ?locale= Wagtail filters, it does not switch the language. Check both rows answer by slug.
+    for url in ("/api/v2/exercises/squat/", "/api/v2/exercises/find/?slug=squat", "/api/v3/exercises/by-slug/squat/"):
+        response = client.get(url, follow=True)
+        assert response.status_code == 200, url
+        assert response.json()["name"] == "Squat", url
+
+
+def test_a_category_with_a_translated_slug_still_finds_its_french_articles(client, index_page, french):
+    strength = ArticleCategoryFactory(name="Strength", slug="strength")
+    force = ArticleCategoryFactory(name="Force", slug="force", locale=french, translation_key=strength.translation_key)
+    ArticlePageFactory(parent=index_page, title="Calf work", category=strength)
+    ArticlePageFactory(parent=index_page, title="Les mollets", locale=french, category=force)
+    for slug in ("strength", "force"):
+        response = client.get(f"/api/v2/articles/?category={slug}")
+        assert {item["title"] for item in response.json()["items"]} == {"Calf work", "Les mollets"}
+
+
+def test_an_article_exercise_filter_matches_the_exercises_translations(client, index_page, squat_in_two_languages):
+    french_article = ArticlePageFactory(
+        parent=index_page,
+        title="Les squats",
+        locale=squat_in_two_languages["fr"].locale,
+        body=[("exercise", {"exercise": squat_in_two_languages["fr"]})],
+    )
+    assert french_article.exercises.count() == 1
+    response = client.get("/api/v2/articles/?exercise=squat")
+    assert response.status_code == 200
+    assert [item["title"] for item in response.json()["items"]] == ["Les squats"]

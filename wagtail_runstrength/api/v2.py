@@ -100,20 +100,26 @@ class ArticleFilter(BaseFilterBackend):
                 queryset = queryset.filter(pk__in=ArticlePage.objects.filter(tags=tag).values("pk"))
         if "category" in request.GET:
             slug = _one(request, "category")
-            if not ArticleCategory.objects.filter(slug=slug).exists():
+            category = ArticleCategory.for_slug(slug, Locale.get_active())
+            if category is None:
                 raise BadRequestError(f"unknown category '{slug}'")
-            queryset = queryset.filter(category__slug=slug)
+            # Any translation of the category: an article is filed under its own language's row.
+            queryset = queryset.filter(category__translation_key=category.translation_key)
         if "muscle" in request.GET:
             muscle = _muscle(request)
             with_muscle = ArticlePage.objects.filter(exercises__in=ExerciseSnippet.objects.for_muscle(muscle))
             queryset = queryset.filter(pk__in=with_muscle.values("pk"))
         if "exercise" in request.GET:
             key = _one(request, "exercise")
-            lookup = {"pk": int(key)} if key.isdigit() else {"slug": key}
-            exercise = ExerciseSnippet.objects.live().filter(**lookup).first()
+            published = ExerciseSnippet.objects.live()
+            if key.isdigit():
+                exercise = published.filter(pk=int(key)).first()
+            else:
+                exercise = ExerciseSnippet.for_slug(key, Locale.get_active(), published)
             if exercise is None:
                 raise BadRequestError(f"unknown exercise '{key}'; use a published exercise's slug or id")
-            queryset = queryset.filter(pk__in=ArticlePage.objects.filter(exercises=exercise).values("pk"))
+            with_exercise = ArticlePage.objects.filter(exercises__translation_key=exercise.translation_key)
+            queryset = queryset.filter(pk__in=with_exercise.values("pk"))
         return queryset
 
 
@@ -320,12 +326,14 @@ class ExercisesAPIViewSet(wagtail_views.BaseAPIViewSet):
 
     def find_object(self, queryset, request):
         if "slug" in request.GET:
-            return queryset.filter(slug=request.GET["slug"]).first()
+            return ExerciseSnippet.for_slug(request.GET["slug"], Locale.get_active(), queryset)
         return super().find_object(queryset, request)
 
     def get_object(self):
-        lookup = {"slug": self.kwargs["slug"]} if "slug" in self.kwargs else {"pk": self.kwargs["pk"]}
-        exercise = self.get_queryset().filter(**lookup).first()
+        if "slug" in self.kwargs:
+            exercise = ExerciseSnippet.for_slug(self.kwargs["slug"], Locale.get_active(), self.get_queryset())
+        else:
+            exercise = self.get_queryset().filter(pk=self.kwargs["pk"]).first()
         if exercise is None:
             raise Http404("not found")
         return exercise

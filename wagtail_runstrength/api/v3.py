@@ -114,7 +114,10 @@ def get_exercise(request: HttpRequest, exercise_id: int):
     operation_id="runstrength_exercises_by_slug",
 )
 def get_exercise_by_slug(request: HttpRequest, slug: str):
-    return _get(request, slug=slug)
+    exercise = ExerciseSnippet.for_slug(slug, Locale.get_active(), exercise_queryset(request))
+    if exercise is None:
+        raise Http404("No published exercise matches.")
+    return exercise
 
 
 def _streamfield_with_page(generator, field) -> tuple:

@@ -47,15 +47,17 @@ class SluggedTranslatableModel(TranslatableMixin, models.Model):
             raise ValidationError({"slug": _("Another entry in this language already uses this slug.")})
 
     @classmethod
-    def for_slug(cls, slug: str, locale=None):
+    def for_slug(cls, slug: str, locale=None, queryset=None):
         """The entry with ``slug``, read in ``locale`` first: slugs are unique per language, not overall.
 
         A translation usually keeps its source's slug, so ``.filter(slug=...).first()``
         would return either language's row. Falls back to the default locale, then to
         any locale, so an English slug still works on a page or request in French.
-        ``None`` when no entry has the slug.
+        ``None`` when no entry has the slug. ``queryset`` narrows the candidates
+        (say, to published exercises, with what the caller needs loaded).
         """
-        rows = {row.locale_id: row for row in cls._default_manager.filter(slug=slug)}
+        candidates = queryset if queryset is not None else cls._default_manager.all()
+        rows = {row.locale_id: row for row in candidates.filter(slug=slug)}
         wanted = getattr(locale, "pk", locale)
         if wanted in rows or len(rows) <= 1:
             return rows.get(wanted) or next(iter(rows.values()), None)
