@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import copy
 
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.http import Http404
 from django.urls import path
 from django.utils.http import urlencode
@@ -311,18 +311,7 @@ class ExercisesAPIViewSet(wagtail_views.BaseAPIViewSet):
     nested_default_fields = wagtail_views.BaseAPIViewSet.nested_default_fields + ["name", "slug"]
 
     def get_queryset(self):
-        site = Site.find_for_request(self.request)
-        articles = ArticlePage.objects.visible_in(site).newest_first().only("pk", "title", "url_path", "path", "depth")
-        return (
-            ExerciseSnippet.objects.live()
-            .for_cards()
-            .prefetch_related(
-                "progressions",
-                "regressions",
-                Prefetch("used_in_articlepages", queryset=articles, to_attr="visible_articles"),
-            )
-            .order_by("name", "pk")
-        )
+        return ExerciseSnippet.objects.for_public_api(Site.find_for_request(self.request))
 
     def find_object(self, queryset, request):
         if "slug" in request.GET:

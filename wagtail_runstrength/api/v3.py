@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Prefetch
 from django.http import Http404, HttpRequest
 from ninja import Router
 from ninja.errors import HttpError
@@ -22,7 +21,7 @@ from wagtail.api.v3.schemas import BaseSchema
 from wagtail.api.v3.schemas.generators.read import read_generator
 from wagtail.models import Locale, Site
 
-from ..models import ArticlePage, ExerciseSnippet, MuscleGroup
+from ..models import ExerciseSnippet, MuscleGroup
 
 CONTENT_TYPE_NAME = "runstrength.exercises"
 
@@ -35,18 +34,7 @@ router = Router(tags=["exercises"], auth=[BearerTokenAuth(), AllowAnonymous()])
 
 def exercise_queryset(request: HttpRequest):
     """Published exercises, with everything the schema reads loaded in a fixed number of queries."""
-    site = Site.find_for_request(request)
-    articles = ArticlePage.objects.visible_in(site).newest_first()
-    return (
-        ExerciseSnippet.objects.live()
-        .for_cards()
-        .prefetch_related(
-            "progressions",
-            "regressions",
-            Prefetch("used_in_articlepages", queryset=articles, to_attr="visible_articles"),
-        )
-        .order_by("name", "pk")
-    )
+    return ExerciseSnippet.objects.for_public_api(Site.find_for_request(request))
 
 
 def _choice(name: str, value: str | None, choices: list[str]) -> str | None:

@@ -70,6 +70,26 @@ class ExerciseQuerySet(SearchableQuerySetMixin, models.QuerySet):
             image_prefetch("image", *EXERCISE_IMAGE_SPECS), "target_muscles"
         )
 
+    def for_public_api(self, site):
+        """Published exercises with everything the API shows, in a fixed number of queries, by name.
+
+        ``visible_articles`` holds the live, public articles of ``site`` that use
+        each exercise (what ``ArticlesUsingField`` lists); API v2 and v3 share this.
+        """
+        from .articles import ArticlePage
+
+        articles = ArticlePage.objects.visible_in(site).newest_first().only("pk", "title", "url_path", "path", "depth")
+        return (
+            self.live()
+            .for_cards()
+            .prefetch_related(
+                "progressions",
+                "regressions",
+                models.Prefetch("used_in_articlepages", queryset=articles, to_attr="visible_articles"),
+            )
+            .order_by("name", "pk")
+        )
+
 
 class ExerciseSnippet(
     index.Indexed,
