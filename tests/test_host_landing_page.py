@@ -265,3 +265,28 @@ def test_query_count_does_not_grow_with_exercise_blocks_or_related_cards(client,
     few, many = count_queries(client, small.url), count_queries(client, large.url)
     repeated = Counter(map(query_shape, many)) - Counter(map(query_shape, few))
     assert len(few) == len(many), f"queries repeated per block or card: {repeated}"
+
+
+def test_exercise_names_link_to_the_sites_library_on_a_host_page(client, index_page):
+    from wagtail_runstrength.models import ExerciseLibraryPage
+
+    home = index_page.get_parent()
+    home.add_child(instance=ExerciseLibraryPage(title="Exercise library", slug="exercises"))
+    single, grouped = ExerciseFactory(name="Copenhagen plank"), ExerciseFactory(name="Nordic curl")
+    page = landing_page(
+        home,
+        [
+            ("exercise", {"exercise": single}),
+            ("exercise_group", {"heading": "Hamstrings", "exercises": [{"exercise": grouped}]}),
+        ],
+    )
+    html = client.get(page.url).content.decode()
+    assert f'<a href="/exercises/{single.slug}/">Copenhagen plank</a>' in html
+    assert f'<a href="/exercises/{grouped.slug}/">Nordic curl</a>' in html
+
+
+def test_without_a_library_exercise_names_are_plain_text_on_a_host_page(client, index_page):
+    exercise = ExerciseFactory(name="Copenhagen plank")
+    page = landing_page(index_page.get_parent(), [("exercise", {"exercise": exercise})])
+    html = client.get(page.url).content.decode()
+    assert "Copenhagen plank" in html and f"/{exercise.slug}/" not in html

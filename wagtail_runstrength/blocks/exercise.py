@@ -110,6 +110,30 @@ class ExerciseValue(blocks.StructValue):
         return exercise is not None and exercise.live
 
 
+def exercise_library_url(context: dict) -> str:
+    """Where exercise names link to: the template's ``exercise_library_url``, else the page's library.
+
+    An article's context brings the address; on any other page type (a host's
+    landing page) the live library of the page's site and language is looked
+    up, once per request and page.
+    """
+    if "exercise_library_url" in context:
+        return context["exercise_library_url"]
+    page, request = context.get("page"), context.get("request")
+    if page is None or not getattr(page, "pk", None):
+        return ""
+    known = getattr(request, "_runstrength_library_urls", None)
+    if known is not None and page.pk in known:
+        return known[page.pk]
+    from ..models.articles import exercise_libraries_for
+
+    library = exercise_libraries_for(page, request).first()
+    url = (library.get_url(request) or "") if library is not None else ""
+    if request is not None:
+        request._runstrength_library_urls = {**(known or {}), page.pk: url}
+    return url
+
+
 def _bounded_integer(label, maximum, help_text, minimum=1):
     return blocks.IntegerBlock(
         label=label,
@@ -157,6 +181,11 @@ class ExerciseBlock(blocks.StructBlock):
             "prescription": rep.prescription(value.prescription),
         }
 
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["exercise_library_url"] = exercise_library_url(context)
+        return context
+
     def clean(self, value):
         value = super().clean(value)
         errors = prescription_errors(value.get("sets"), value.get("reps"), value.get("seconds"))
@@ -189,6 +218,11 @@ class ExerciseGroupBlock(blocks.StructBlock):
         preview_template = "wagtail_runstrength/previews/exercise_group.html"
 
     api_schema = schemas.RunStrengthExerciseGroupValue
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["exercise_library_url"] = exercise_library_url(context)
+        return context
 
     def get_api_representation(self, value, context=None):
         """The group's visible exercises only: a deleted or unpublished one leaves no gap."""

@@ -50,6 +50,17 @@ INTRO_FEATURES = ["bold", "italic", "link"]
 EXCERPT_WORDS = 40
 
 
+def exercise_libraries_for(page, request=None, model_name: str = "wagtail_runstrength.ExerciseLibraryPage"):
+    """Live, public exercise libraries on ``page``'s site and in its language (any page type)."""
+    site = Site.find_for_request(request) if request is not None else page.get_site()
+    library_model = apps.get_model(model_name)
+    # Restricted to the library table's own (few) rows first: joined the other way, SQLite
+    # walks every page of the locale through its index (figures in docs/performance.md).
+    libraries = library_model.objects.filter(pk__in=library_model.objects.values("pk"))
+    libraries = libraries.live().exclude(private_sections_q(library_model.objects.all(), request))
+    return libraries.in_site(site).filter(locale_id=page.locale_id)
+
+
 class ArticlePageMixin(models.Model):
     """An article built from blocks and the exercise library, with a computed read time.
 
@@ -283,13 +294,7 @@ class ArticlePageMixin(models.Model):
 
     def exercise_libraries(self, request=None):
         """Live, public exercise libraries on this article's site and in its language."""
-        site = Site.find_for_request(request) if request is not None else self.get_site()
-        library_model = apps.get_model(self.exercise_library_model_name)
-        # Restricted to the library table's own (few) rows first: joined the other way, SQLite
-        # walks every page of the locale through its index (68 ms at 100,000 articles, not 1.7).
-        libraries = library_model.objects.filter(pk__in=library_model.objects.values("pk"))
-        libraries = libraries.live().exclude(private_sections_q(library_model.objects.all(), request))
-        return libraries.in_site(site).filter(locale_id=self.locale_id)
+        return exercise_libraries_for(self, request, self.exercise_library_model_name)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
