@@ -163,3 +163,10 @@ def test_the_editor_saves_tags_and_categories_that_exist(admin_client, index_pag
     assert response.status_code == 302
     value = ArticlePage.objects.get(pk=page.pk).body[0].value
     assert value.tag_names == ["Marathon"] and value.category_ids == [category.pk]
+
+
+def test_a_new_block_starts_without_categories_and_an_empty_chooser_is_not_an_error():
+    block = RelatedPostsBlock()
+    assert list(block.get_default()["categories"]) == []
+    value = block.clean(block_value(categories=[None]))
+    assert value.category_ids == []

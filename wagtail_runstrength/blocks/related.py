@@ -92,9 +92,12 @@ class RelatedPostsBlock(blocks.StructBlock):
         ),
     )
     categories = blocks.ListBlock(
-        SnippetChooserBlock("wagtail_runstrength.ArticleCategory", label=_("Category")),
+        # Not required: an item left empty is skipped, like a category deleted since.
+        SnippetChooserBlock("wagtail_runstrength.ArticleCategory", label=_("Category"), required=False),
         label=_("Match these categories"),
         min_num=0,
+        # A new block starts with no category rather than one empty chooser.
+        default=[],
         help_text=_("Optional. Articles in these categories fill the free places too."),
     )
 
