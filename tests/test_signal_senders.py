@@ -1,5 +1,10 @@
 """The package's receivers listen to the models that matter, by sender, and to nothing else."""
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from django.contrib.auth.models import Group
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -9,9 +14,12 @@ from wagtail.models import Collection
 from tests.factories import ArticlePageFactory, ExerciseFactory, MuscleGroupFactory
 from tests.testapp.models import LandingPage
 from wagtail_runstrength import fragment_cache, invalidation
-from wagtail_runstrength.models import ArticlePage, ExerciseSnippet
+from wagtail_runstrength.models import ArticlePage, ExerciseSnippet, MuscleGroup
+from wagtail_runstrength.signal_handlers import watched_link_tables
 
 pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def generation():
@@ -39,6 +47,36 @@ def test_every_watched_model_and_a_hosts_own_page_type_has_the_receivers(model):
 def test_the_link_tables_of_many_to_many_fields_send_to_the_receiver():
     through = ExerciseSnippet.target_muscles.through
     assert invalidation.on_m2m_changed in package_receivers(m2m_changed, through)
+
+
+def test_a_link_table_counts_from_either_side_of_the_relation():
+    # The field is on ExerciseSnippet; muscle.exercisesnippet_set.add(...) sends with the muscle as instance.
+    assert ExerciseSnippet.target_muscles.through in watched_link_tables([MuscleGroup])
+
+
+def test_a_hosts_own_image_model_is_watched_and_invalidates():
+    # The image model is fixed once Django has loaded its apps: a fresh process with settings that swap it.
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "tests/custom_image_suite.py",
+            "--ds=tests.settings_custom_image",
+            "--nomigrations",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-3000:]
+    assert " passed" in result.stdout
 
 
 def test_saving_an_unwatched_model_keeps_the_cache_and_a_host_page_invalidates_it(index_page):

@@ -25,12 +25,20 @@ def watched_senders() -> list[type]:
 
 
 def watched_link_tables(senders: list[type]) -> list[type]:
-    """The ``through`` models of the many-to-many fields of ``senders`` (m2m_changed is sent by them)."""
+    """The ``through`` models of the many-to-many relations of ``senders`` (``m2m_changed`` is sent by them).
+
+    Both directions count: a host model's many-to-many field to an exercise is
+    changed from the exercise's side too (``exercise.<host>_set.add(...)``),
+    and then the receiver sees the exercise.
+    """
     tables = []
     for model in senders:
-        for field in model._meta.get_fields():
-            through = getattr(getattr(field, "remote_field", None), "through", None)
-            if field.many_to_many and through is not None and not isinstance(through, str) and through not in tables:
+        for field in model._meta.get_fields(include_hidden=True):
+            if not field.many_to_many:
+                continue
+            # A forward field keeps its link table on ``remote_field``; a reverse relation on itself.
+            through = getattr(field, "through", None) or getattr(field.remote_field, "through", None)
+            if through is not None and not isinstance(through, str) and through not in tables:
                 tables.append(through)
     return tables
 
