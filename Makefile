@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python example_project/manage.py
 
-.PHONY: demo test lint format migrations-check openapi-snapshot bench bench-breakdown loadtest clean axe
+.PHONY: demo test lint format migrations-check messages compilemessages openapi-snapshot fuzz bench bench-breakdown loadtest clean axe
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,12 +22,16 @@ $(VENV)/.installed-example: setup.cfg pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[example,postgres,redis]"
 	touch $@
 
+# The example's settings default to DEBUG off and refuse the published demo key without it,
+# so the demo turns DEBUG on for its own commands (clinic_site/settings.py).
+DEMO_MANAGE := DJANGO_DEBUG=1 $(MANAGE)
+
 demo: $(VENV)/.installed-example
-	$(MANAGE) migrate --no-input
-	$(MANAGE) load_runstrength_demo
-	$(MANAGE) ensure_demo_admin
+	$(DEMO_MANAGE) migrate --no-input
+	$(DEMO_MANAGE) load_runstrength_demo
+	$(DEMO_MANAGE) ensure_demo_admin
 	@echo "Serving the demo clinic on http://127.0.0.1:$(PORT)/ (admin at /admin/)"
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	$(DEMO_MANAGE) runserver 127.0.0.1:$(PORT)
 
 # axe-core for the accessibility tests in real Chromium: fetched with npm, never committed.
 AXE_VERSION := 4.14.1
@@ -56,10 +60,28 @@ format: $(VENV)/.installed-testing
 
 migrations-check: $(VENV)/.installed-testing
 	$(BIN)/python -m django makemigrations --check --dry-run --settings=tests.settings --pythonpath=.
+	$(BIN)/python -m django makemigrations --check --dry-run --settings=tests.settings_custom_image --pythonpath=.
+
+# Translation catalogues (docs/development.md, "Translations"); both need GNU gettext.
+# `make messages` collects the marked strings into each language's .po; translate what is new,
+# then `make compilemessages` writes the .mo files that ship in the wheel.
+LOCALES := fr de es
+
+messages: $(VENV)/.installed-testing
+	cd wagtail_runstrength && ../$(BIN)/django-admin makemessages $(addprefix --locale ,$(LOCALES)) --no-obsolete --add-location file
+
+compilemessages: $(VENV)/.installed-testing
+	cd wagtail_runstrength && ../$(BIN)/django-admin compilemessages
 
 # Regenerate the committed OpenAPI contract after an intended API change.
 openapi-snapshot: $(VENV)/.installed-testing
 	UPDATE_OPENAPI_SNAPSHOT=1 $(BIN)/python -m pytest -q tests/test_api_v3.py -k snapshot
+
+# Fuzz the example site's APIs longer than CI does (tests/test_api_fuzz.py): FUZZ_MAX_EXAMPLES examples per
+# operation (default 300), a new random seed each run; FUZZ_SEED=<n> repeats a run, FUZZ_DATABASE=postgres
+# serves the site from a fresh PostgreSQL database. Reports of failures land in test-artifacts/fuzz/.
+fuzz: $(VENV)/.installed-testing
+	FUZZ_MAX_EXAMPLES=$${FUZZ_MAX_EXAMPLES:-300} $(BIN)/python -m pytest -m fuzz tests/test_api_fuzz.py
 
 # Speed against a plain Wagtail blog on SQLite and PostgreSQL at 10, 1,000 and 100,000 articles
 # (benchmarks/README.md). Quick run: BENCH_SIZES=10,1000 BENCH_DATABASES=sqlite make bench

@@ -58,7 +58,7 @@ SETTINGS_MODULE = "benchmarks.load_settings"
 # Sequential requests before the warm-up load: the first one's body is checked, so a wrong page fails early.
 CHECK_REQUESTS = 5
 FRAGMENT_PATTERN = "*wagtail_runstrength:fragment:*"
-GENERATION_PATTERN = "*wagtail_runstrength:generation"
+GENERATION_QUERY = "SELECT token FROM wagtail_runstrength_fragmentgeneration ORDER BY id DESC LIMIT 1"
 
 
 @dataclass
@@ -383,13 +383,15 @@ def check_target(port: int, target: Target) -> str | None:
     return None
 
 
-def fragment_state(redis_client) -> dict:
-    """The cached fragments and the generation they belong to (``fragment_cache.py``), straight from Redis."""
-    generations = [redis_client.get(key) for key in redis_client.scan_iter(GENERATION_PATTERN)]
+def fragment_state(redis_client, database_url: str) -> dict:
+    """The cached fragments (straight from Redis) and the current generation (from the database; ``fragment_cache.py``)."""
+    import psycopg
+
+    with psycopg.connect(database_url) as connection:
+        row = connection.execute(GENERATION_QUERY).fetchone()
     return {
         "keys": {key.decode() for key in redis_client.scan_iter(FRAGMENT_PATTERN)},
-        # Compared, never decoded: Django's Redis cache stores the token pickled.
-        "generation": generations[0] if generations else None,
+        "generation": row[0] if row else None,
     }
 
 
@@ -403,7 +405,7 @@ def measure(args: argparse.Namespace, port: int, target: Target, redis_client, w
     url = f"http://127.0.0.1:{port}{target.path}"
     result: dict = {"label": target.label, "path": target.path, "baseline": target.baseline}
     print(f"\n== {target.label}: {target.path}", flush=True)
-    start = fragment_state(redis_client)
+    start = fragment_state(redis_client, args.postgres_url)
     problem = check_target(port, target)
     if problem:
         result["failure"] = f"before the load: {problem}"
@@ -415,9 +417,9 @@ def measure(args: argparse.Namespace, port: int, target: Target, redis_client, w
         if result["warmup"]["errors"]:
             failures.append(f"during the warm-up: {_errors(result['warmup'])}")
     result["load_average_before"] = round(os.getloadavg()[0], 2)
-    before, cpu_before = fragment_state(redis_client), cpu_snapshot(worker_pids)
+    before, cpu_before = fragment_state(redis_client, args.postgres_url), cpu_snapshot(worker_pids)
     result.update(run_wrk(args, url, args.duration))
-    after, cpu_after = fragment_state(redis_client), cpu_snapshot(worker_pids)
+    after, cpu_after = fragment_state(redis_client, args.postgres_url), cpu_snapshot(worker_pids)
     result["cpu"] = cpu_used(cpu_before, cpu_after, result["requests"])
     # What this URL's first requests stored, still there when the run began, and no new generation during the
     # run: every measured request could be answered from the cache.

@@ -17,7 +17,13 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from tests.factories import ArticlePageFactory, ExerciseFactory
+from tests.factories import (
+    ArticleCategoryFactory,
+    ArticlePageFactory,
+    ClinicianFactory,
+    ExerciseFactory,
+    MuscleGroupFactory,
+)
 from wagtail_runstrength.models import ExerciseSnippet, MuscleGroup
 
 pytestmark = pytest.mark.django_db
@@ -150,3 +156,38 @@ def test_modeladmin_inspect_view_opens(admin_client):
     exercise = ExerciseFactory(name="Lateral step up", summary="Single-leg strength.")
     response = admin_client.get(f"{MODELADMIN_EXERCISES}inspect/{exercise.pk}/")
     assert response.status_code == 200 and "Single-leg strength." in response.content.decode()
+
+
+@pytest.mark.parametrize("model_name", ["musclegroup", "articlecategory", "clinician"])
+def test_modeladmin_refuses_to_delete_other_library_items_published_content_uses(admin_client, index_page, model_name):
+    muscle = MuscleGroupFactory(name="Glute group")
+    exercise = ExerciseFactory(name="Glute bridge", target_muscles=[muscle])
+    item = {"musclegroup": muscle, "articlecategory": ArticleCategoryFactory(), "clinician": ClinicianFactory()}[
+        model_name
+    ]
+    ArticlePageFactory(
+        parent=index_page,
+        title="Bridges for runners",
+        category=item if model_name == "articlecategory" else None,
+        author=item if model_name == "clinician" else None,
+    )
+    user = "Glute bridge" if model_name == "musclegroup" else "Bridges for runners"
+    url = f"/admin/wagtail_runstrength/{model_name}/delete/{item.pk}/"
+    for response in (admin_client.get(url), admin_client.post(url)):
+        page = response.content.decode()
+        assert response.status_code == 200
+        assert "could not be deleted" in page and user in page and "Yes, delete" not in page
+    assert type(item).objects.filter(pk=item.pk).exists() and exercise.target_muscles.get() == muscle
+
+
+def test_modeladmin_deletes_an_unused_muscle_group(admin_client):
+    muscle = MuscleGroupFactory()
+    response = admin_client.post(f"/admin/wagtail_runstrength/musclegroup/delete/{muscle.pk}/")
+    assert response.status_code == 302
+    assert not MuscleGroup.objects.filter(pk=muscle.pk).exists()
+
+
+def test_modeladmin_lists_an_empty_exercise_draft_as_untitled(admin_client):
+    ExerciseFactory(name="", live=False)
+    listing = admin_client.get(MODELADMIN_EXERCISES).content.decode()
+    assert "Untitled exercise (draft)" in listing

@@ -42,6 +42,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # The database task backend's tables, for the real-worker test (tests/test_worker_first_view.py);
+    # TASKS stays unset, so every other test runs tasks at once.
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -73,11 +76,13 @@ TEMPLATES = [
 DATABASES = {"default": dj_database_url.config(default="sqlite://:memory:")}
 
 if os.environ.get("REDIS_URL"):
+    # The package's backend, as deployment.md recommends: a Redis outage is a cache miss, not a 500.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "wagtail_runstrength.cache.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "runstrength-tests",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 

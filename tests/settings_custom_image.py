@@ -2,8 +2,9 @@
 
 The image model is fixed once Django has loaded its apps, so
 ``tests/test_signal_senders.py`` runs ``tests/custom_image_suite.py`` with
-these settings in a fresh process. The suite builds its tables from the models
-(``--nomigrations``): the package's own migrations name Wagtail's image model.
+these settings in a fresh process. Its test database comes from the migrations:
+the package's follow ``WAGTAILIMAGES_IMAGE_MODEL``, and ``make migrations-check``
+runs ``makemigrations --check`` with these settings too.
 """
 
 from tests.settings import *  # noqa: F403

@@ -32,8 +32,10 @@ def test_delete_view_refuses_an_exercise_in_published_articles_and_names_them(ad
     response = admin_client.get(exercise_url("delete", squat))
     assert response.status_code == 302 and response.url == exercise_url("usage", squat)
     (message,) = [str(m) for m in get_messages(response.wsgi_request)]
-    assert message.startswith("“Squat to calf raise” cannot be deleted: it is in 2 published articles")
-    assert "“Calf care”, “Strength for runners”" in message
+    assert message == (
+        "“Squat to calf raise” cannot be deleted: 2 published items use it: “Calf care” (article page), "
+        "“Strength for runners” (article page). Remove it from them, or unpublish them, first."
+    )
 
     usage = admin_client.get(response.url).content.decode()
     assert "Calf care" in usage and "Strength for runners" in usage

@@ -55,7 +55,7 @@ def test_list_items_of_key_points_and_tips_are_labelled_and_explained(name):
 @pytest.mark.parametrize("name", list(BODY_BLOCKS))
 def test_every_block_preview_renders_on_a_new_site_with_the_package_css(admin_client, name):
     html = preview(admin_client, name)
-    assert CSS in html and '<div class="rs-container rs-measure rs-preview">' in html
+    assert CSS in html and '<div class="rs-root rs-container rs-measure rs-preview">' in html
 
 
 @pytest.mark.parametrize(

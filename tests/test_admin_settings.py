@@ -23,6 +23,9 @@ def settings_form(**overrides) -> dict:
         "cta_page": "",
         "cta_url": "https://example.com/book/",
         "frontend_base_url": "",
+        # The calls to action in other languages (an inline list), empty here.
+        "localized_calls_to_action-TOTAL_FORMS": "0",
+        "localized_calls_to_action-INITIAL_FORMS": "0",
         **overrides,
     }
 

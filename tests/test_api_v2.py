@@ -19,6 +19,7 @@ from tests.factories import (
     MuscleGroupFactory,
 )
 from wagtail_runstrength.blocks import ArticleBodyBlock
+from wagtail_runstrength.delete_guard import allow_deleting_content_in_use
 from wagtail_runstrength.models import RunStrengthSettings
 
 pytestmark = pytest.mark.django_db
@@ -113,11 +114,13 @@ def test_article_detail_resolves_every_field_and_block(client, index_page):
 def test_deleted_exercise_and_image_become_null_not_errors(client, index_page):
     exercises = [ExerciseFactory() for _ in range(3)]
     page = structured_article(index_page, exercises)
-    exercises[2].delete()
+    with allow_deleting_content_in_use():  # the live article uses it
+        exercises[2].delete()
     page.hero_image.delete()
     data = client.get(f"/api/v2/pages/{page.pk}/").json()
     assert data["hero_image"] is None
-    assert data["body"][5]["value"]["exercise"] is None
+    assert data["body"][5] == {"type": "exercise", "id": data["body"][5]["id"], "value": None}
+    BODY.validate_python(data["body"])
 
 
 def test_article_listing_filters_by_tag_category_muscle_and_exercise(client, index_page):
@@ -392,3 +395,27 @@ def test_article_detail_of_a_draft_private_or_other_page_is_404(client, index_pa
     for page in (draft, private, index_page):
         assert client.get(f"/api/v2/articles/{page.pk}/").status_code == 404
     assert client.get("/api/v2/articles/999999/").status_code == 404
+
+
+def test_an_articles_detail_url_is_the_articles_endpoint_except_in_the_untyped_pages_listing(client, index_page):
+    """docs/api.md, "Registration order matters": the real ``meta.detail_url`` of an article in each place."""
+    page = ArticlePageFactory(parent=index_page, title="Detail urls")
+    articles_url = f"http://localhost/api/v2/articles/{page.pk}/"
+    pages_url = f"http://localhost/api/v2/pages/{page.pk}/"
+
+    def listed(url):
+        (item,) = [item for item in client.get(url).json()["items"] if item["id"] == page.pk]
+        assert item["meta"]["type"] == "wagtail_runstrength.ArticlePage"
+        return item["meta"]["detail_url"]
+
+    assert listed("/api/v2/articles/") == articles_url
+    assert client.get(f"/api/v2/articles/{page.pk}/").json()["meta"]["detail_url"] == articles_url
+    assert listed("/api/v2/pages/?type=wagtail_runstrength.ArticlePage") == articles_url
+    assert client.get(f"/api/v2/pages/{page.pk}/").json()["meta"]["detail_url"] == articles_url
+    # Untyped, Wagtail lists plain ``Page`` objects: the pages endpoint's address, which serves the article too.
+    assert listed("/api/v2/pages/") == pages_url
+    assert listed(f"/api/v2/pages/?child_of={index_page.pk}") == pages_url
+    detail = client.get(pages_url)
+    assert detail.status_code == 200
+    assert detail.json()["title"] == "Detail urls"
+    assert detail.json()["meta"]["type"] == "wagtail_runstrength.ArticlePage"

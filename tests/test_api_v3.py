@@ -29,7 +29,8 @@ def openapi(client) -> dict:
 
 
 def runstrength_contract(document: dict) -> dict:
-    """The part of the OpenAPI document this package publishes: our schemas and the exercises paths."""
+    """The part of the OpenAPI document this package publishes: our schemas, the exercises paths,
+    and the status codes every operation declares (the package adds Wagtail's error responses)."""
     components = document["components"]["schemas"]
     ours = {
         name: schema
@@ -37,7 +38,16 @@ def runstrength_contract(document: dict) -> dict:
         if name.startswith("RunStrength") or name in ("ArticlePageSchema", "ArticleIndexPageSchema")
     }
     paths = {path: item for path, item in document["paths"].items() if "/exercises/" in path}
-    return {"schemas": dict(sorted(ours.items())), "paths": dict(sorted(paths.items()))}
+    statuses = {
+        f"{method.upper()} {path}": sorted(operation["responses"])
+        for path, item in document["paths"].items()
+        for method, operation in item.items()
+    }
+    return {
+        "schemas": dict(sorted(ours.items())),
+        "paths": dict(sorted(paths.items())),
+        "statuses": dict(sorted(statuses.items())),
+    }
 
 
 def test_openapi_document_is_valid_openapi_3_1(client):
@@ -126,7 +136,7 @@ def test_v3_exercises_list_filters_and_detail(client, index_page):
         ("/api/v3/exercises/?difficulty=heroic", 400, "unknown difficulty 'heroic'"),
         ("/api/v3/exercises/?equipment=rocket", 400, "unknown equipment 'rocket'"),
         ("/api/v3/exercises/?limit=500", 400, ""),
-        ("/api/v3/exercises/abc/", 404, ""),
+        ("/api/v3/exercises/abc/", 422, "valid integer"),
         ("/api/v3/exercises/by-slug/nothing/", 404, ""),
         ("/api/v3/pages/abc/", 422, "valid integer"),
     ],
@@ -206,7 +216,7 @@ export function exerciseNames(article: Article): string[] {
       for (const item of block.value.exercises) {
         if (item.exercise) names.push(item.exercise.name);
       }
-    } else if (block.type === "exercise" && block.value.exercise) {
+    } else if (block.type === "exercise" && block.value !== null) {
       names.push(block.value.exercise.name);
     }
   }

@@ -14,6 +14,7 @@ from tests.factories import (
     ImageFactory,
     MuscleGroupFactory,
 )
+from wagtail_runstrength.delete_guard import allow_deleting_content_in_use
 
 pytestmark = pytest.mark.django_db
 
@@ -86,7 +87,7 @@ def test_full_article_shows_every_element(client, index_page):
     assert "Estimated read time" in html and "1 minute" in html
     assert "Athletic Performance" in html
     assert "Sam Lee, PT" in html and "Dana Ortiz, DPT, OCS" in html and 'datetime="2026-10-01"' in html
-    assert '<ol class="rs-key-points">' in html and '<ul class="rs-tips">' in html
+    assert '<ol class="rs-root rs-key-points">' in html and '<ul class="rs-root rs-tips">' in html
     for exercise in exercises:
         assert exercise.name in html
     assert 'class="rs-button"' in html
@@ -104,8 +105,9 @@ def test_article_with_deleted_exercise_and_image_still_renders(client, index_pag
     exercises = [ExerciseFactory(name=f"Move {n}") for n in range(4)]
     hero = ImageFactory()
     page = full_article(index_page, exercises=exercises, hero_image=hero)
-    exercises[0].delete()
-    exercises[3].delete()
+    with allow_deleting_content_in_use():  # the live article uses them
+        exercises[0].delete()
+        exercises[3].delete()
     exercises[1].image.delete()
     hero.delete()
     response = client.get(page.url)
@@ -168,7 +170,9 @@ def test_query_count_does_not_grow_with_related_cards(client, index_page, settin
     assert count_queries(client, three.url) == count_queries(client, six.url)
 
 
-@pytest.mark.parametrize(("fragment_cache", "budget"), [("off", 25), ("warm", 8)], indirect=["fragment_cache"])
+# Warm: Wagtail's own serving (8) and the fragment cache's generation, read from the database so
+# that a Redis outage cannot lose a change (fragment_cache.py).
+@pytest.mark.parametrize(("fragment_cache", "budget"), [("off", 25), ("warm", 9)], indirect=["fragment_cache"])
 def test_article_page_query_budget(client, index_page, django_assert_max_num_queries, fragment_cache, budget):
     page = full_article(
         index_page,
@@ -208,7 +212,12 @@ def test_index_filters_by_tag_and_category(client, index_page):
     assert "Trail shoes" in by_tag and "Warm-up" not in by_tag and "Show all articles" in by_tag
     by_category = client.get(index_page.url + "?category=gear").content.decode()
     assert "Trail shoes" in by_category and "Warm-up" not in by_category
-    assert "No articles match yet." in client.get(index_page.url + "?tag=nothing").content.decode()
+    # A tag only a draft carries is unknown here, as on its feed and in the API (tests/test_leaks.py).
+    ArticlePageFactory(parent=index_page, title="Draft", live=False).tags.add("unpublished-topic")
+    assert client.get(index_page.url + "?tag=unpublished-topic").status_code == 404
+    # A tag or category that does not exist is not found, as its feed is (and is never cached).
+    assert client.get(index_page.url + "?tag=nothing").status_code == 404
+    assert client.get(index_page.url + "?category=nothing").status_code == 404
 
 
 def test_index_query_count_does_not_grow_with_articles(client, index_page):

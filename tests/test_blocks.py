@@ -31,7 +31,7 @@ pytestmark = pytest.mark.django_db
 
 def test_heading_renders_its_level_and_an_anchor_from_the_text():
     html = HeadingBlock().render(HeadingBlock().to_python({"text": "Key exercises", "level": "h3"}))
-    assert html == '<h3 id="key-exercises" class="rs-heading">Key exercises</h3>\n'
+    assert html == '<h3 id="key-exercises" class="rs-root rs-heading">Key exercises</h3>\n'
 
 
 def test_heading_uses_the_editors_anchor_when_given():
@@ -54,9 +54,9 @@ def test_key_points_are_an_ordered_list_and_tips_an_unordered_one():
     }
     key_points = KeyPointsBlock().render(KeyPointsBlock().to_python(value))
     tips = TipsBlock().render(TipsBlock().to_python(value))
-    assert key_points.startswith('<ol class="rs-key-points">')
+    assert key_points.startswith('<ol class="rs-root rs-key-points">')
     assert "<li><strong>Fewer injuries</strong> Tendons adapt.</li>" in key_points
-    assert tips.startswith('<ul class="rs-tips">')
+    assert tips.startswith('<ul class="rs-root rs-tips">')
 
 
 def test_quote_renders_with_attribution():

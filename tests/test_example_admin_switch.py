@@ -18,7 +18,7 @@ SCRIPT = (
 @pytest.mark.parametrize(("value", "expected"), [("", "snippets"), ("modeladmin", "contrib")])
 def test_runstrength_admin_switches_the_example_site(value, expected, tmp_path):
     env = {key: val for key, val in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"}
-    env.update(RUNSTRENGTH_ADMIN=value, DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    env.update(RUNSTRENGTH_ADMIN=value, DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}", DJANGO_DEBUG="1")
     check = subprocess.run([sys.executable, str(MANAGE), "check"], env=env, capture_output=True, text=True)
     assert check.returncode == 0, check.stderr
     shell = subprocess.run(

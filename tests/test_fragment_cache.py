@@ -3,13 +3,14 @@
 from io import StringIO
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.cache.backends.base import BaseCache
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION
 
 from tests.factories import (
     ArticleCategoryFactory,
@@ -20,7 +21,9 @@ from tests.factories import (
     ImageFactory,
 )
 from wagtail_runstrength import fragment_cache
-from wagtail_runstrength.models import RunStrengthSettings
+from wagtail_runstrength.delete_guard import allow_deleting_content_in_use
+from wagtail_runstrength.models import FragmentGeneration, RunStrengthSettings
+from wagtail_runstrength.public_urls import PublicUrls, frontend_cache_key
 
 pytestmark = pytest.mark.django_db
 
@@ -103,6 +106,15 @@ def test_a_warm_page_costs_the_same_queries_whatever_its_size(client, index_page
             read(client, page)
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_a_page_reads_the_generation_from_the_database_once_whatever_its_fragments(client, articles):
+    """The article's document and its related-post choice are two fragments: one generation read serves both."""
+    for _ in ("cold", "warm"):
+        with CaptureQueriesContext(connection) as queries:
+            read(client, articles["article"])
+        reads = [query for query in queries.captured_queries if "fragmentgeneration" in query["sql"]]
+        assert len(reads) == 1
 
 
 def test_the_editors_userbar_is_not_part_of_the_cached_document(client, admin_client, articles):
@@ -206,10 +218,10 @@ def test_the_sites_settings_refresh_the_page(client, site, articles):
 def test_saving_a_draft_keeps_the_cache_and_the_live_content(client, articles):
     article = articles["article"]
     warm(client, article)
-    generation = cache.get(fragment_cache.GENERATION_KEY)
+    generation = fragment_cache.current_generation()
     article.title = "A draft title"
     article.save_revision()
-    assert cache.get(fragment_cache.GENERATION_KEY) == generation
+    assert fragment_cache.current_generation() == generation
     html = warm(client, Page.objects.get(pk=article.pk).specific)
     assert "Calf work for runners" in html and "A draft title" not in html
 
@@ -232,11 +244,27 @@ def test_changes_committed_by_a_transaction_replace_the_generation_again_on_comm
         with transaction.atomic():
             articles["exercise"].name = "Calf raise on a step"
             articles["exercise"].save()
-            inside = cache.get(fragment_cache.GENERATION_KEY)
-    # A page rendered by another process between the save and the commit, from the old
-    # rows, was stored under ``inside``: the commit must leave that generation behind.
-    assert inside is not None
-    assert cache.get(fragment_cache.GENERATION_KEY) != inside
+            inside = fragment_cache.current_generation()
+    # Another transaction that committed after this one started could have left the newest
+    # row, and pages rendered from this one's data not yet committed under it: the commit
+    # must leave that generation behind.
+    assert inside
+    assert fragment_cache.current_generation() != inside
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_only_the_newest_generation_row_is_kept_once_changes_commit(site, django_assert_num_queries):
+    model = FragmentGeneration
+    for _ in range(3):
+        with django_assert_num_queries(2):  # the new row, then one DELETE of the older ones
+            fragment_cache.new_generation()  # outside a transaction: committed at once
+    assert model.objects.count() == 1
+    with transaction.atomic():
+        ExerciseFactory(name="Box jump")
+        inside = fragment_cache.current_generation()
+    # The save's row inside the transaction, then one more after the commit; older rows are gone.
+    assert model.objects.count() == 1
+    assert fragment_cache.current_generation() not in ("", inside)
 
 
 def test_turning_the_cache_off_stores_nothing(client, settings, articles):
@@ -334,7 +362,7 @@ def test_a_draft_save_of_an_exercise_purges_nothing(articles, recorded_purges, d
 def test_deleting_an_exercise_or_renaming_a_category_purges_the_pages_that_showed_it(
     articles, recorded_purges, django_capture_on_commit_callbacks
 ):
-    with django_capture_on_commit_callbacks(execute=True):
+    with django_capture_on_commit_callbacks(execute=True), allow_deleting_content_in_use():
         articles["exercise"].delete()
     assert articles["article"].full_url in recorded_purges
     recorded_purges.clear()
@@ -344,13 +372,18 @@ def test_deleting_an_exercise_or_renaming_a_category_purges_the_pages_that_showe
     assert {articles["article"].full_url, articles["neighbour"].full_url} <= set(recorded_purges)
 
 
-def test_the_clear_command_makes_every_fragment_stale(client, articles):
+def test_the_clear_command_makes_every_fragment_stale(client, site, articles):
     warm(client, articles["article"])
-    before = cache.get(fragment_cache.GENERATION_KEY)
+    before = fragment_cache.current_generation()
+    # Entries a save deletes from the cache, which a save during a cache outage could not.
+    PublicUrls().frontend_base(site.pk)
+    Site.get_site_root_paths()
     out = StringIO()
     call_command("runstrength_clear_fragments", stdout=out)
     assert "stale" in out.getvalue()
-    assert cache.get(fragment_cache.GENERATION_KEY) not in (None, before)
+    assert fragment_cache.current_generation() not in ("", before)
+    assert caches["default"].get(frontend_cache_key(site.pk)) is None
+    assert caches["default"].get(SITE_ROOT_PATHS_CACHE_KEY, version=SITE_ROOT_PATHS_CACHE_VERSION) is None
     with CaptureQueriesContext(connection) as queries:
         read(client, articles["article"])
     assert any("exercisesnippet" in query["sql"] for query in queries.captured_queries)
@@ -372,6 +405,14 @@ def test_a_warm_api_detail_skips_the_body_and_matches_the_cold_one(client, artic
     assert warm_response.json() == cold.json()
     assert not any("exercisesnippet" in query["sql"] for query in queries.captured_queries)
     assert len(queries) <= 6, [query["sql"][:120] for query in queries.captured_queries]
+
+
+def test_a_warm_api_detail_reads_the_generation_within_its_page_lookup(client, articles):
+    api_detail(client, articles["article"])
+    with CaptureQueriesContext(connection) as queries:
+        api_detail(client, articles["article"])
+    reads = [query["sql"] for query in queries.captured_queries if "fragmentgeneration" in query["sql"]]
+    assert len(reads) == 1 and "wagtailcore_page" in reads[0]
 
 
 def test_the_api_detail_follows_edits_and_unpublishing(client, articles):

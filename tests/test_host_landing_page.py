@@ -19,6 +19,7 @@ from tests.factories import (
 from tests.testapp.models import LandingPage
 from wagtail_runstrength import blocks as package_blocks
 from wagtail_runstrength.blocks import ArticleBodyBlock, ExerciseChooserBlock
+from wagtail_runstrength.delete_guard import allow_deleting_content_in_use
 
 pytestmark = pytest.mark.django_db
 
@@ -106,16 +107,21 @@ def test_a_reader_sees_every_block_on_a_host_landing_page(client, index_page):
     assert 'href="/static/wagtail_runstrength/css/runstrength.css"' in html
     assert 'src="/static/wagtail_runstrength/js/runstrength.js"' in html
     # Headings keep the editor's anchor, or get one made from their text.
-    assertInHTML('<h2 id="key-exercises" class="rs-heading">Strength in ten minutes</h2>', html)
-    assertInHTML('<h3 id="before-you-start" class="rs-heading">Before you start</h3>', html)
+    assertInHTML('<h2 id="key-exercises" class="rs-root rs-heading">Strength in ten minutes</h2>', html)
+    assertInHTML('<h3 id="before-you-start" class="rs-root rs-heading">Before you start</h3>', html)
     # Rich text links are expanded to the page's address.
-    assertInHTML('<div class="rs-prose"><p>Start with the <a href="/blog/warm-up/">warm-up</a>.</p></div>', html)
+    assertInHTML(
+        '<div class="rs-root rs-prose"><p>Start with the <a href="/blog/warm-up/">warm-up</a>.</p></div>', html
+    )
     # The image block draws the editor's alt text and the caption.
     assert 'alt="A runner lunging on a trail"' in html
     assertInHTML("<figcaption>Lunges build single-leg strength.</figcaption>", html)
-    assertInHTML('<ol class="rs-key-points"><li><strong>Fewer injuries</strong> Tendons adapt to load.</li></ol>', html)
     assertInHTML(
-        '<ul class="rs-tips"><li><strong>Start light</strong> Add load when every rep is controlled.</li></ul>', html
+        '<ol class="rs-root rs-key-points"><li><strong>Fewer injuries</strong> Tendons adapt to load.</li></ol>', html
+    )
+    assertInHTML(
+        '<ul class="rs-root rs-tips"><li><strong>Start light</strong> Add load when every rep is controlled.</li></ul>',
+        html,
     )
     # A single exercise: its name, the page's own dose replacing the default, its note and muscles.
     assertInHTML('<h3 class="rs-card__title">Eccentric calf raise</h3>', html)
@@ -185,7 +191,8 @@ def test_deleted_or_unpublished_exercises_and_deleted_images_leave_their_cards_o
             ("quote", {"quote": "Still here.", "attribution": ""}),
         ],
     )
-    gone.delete()
+    with allow_deleting_content_in_use():  # the live page uses it
+        gone.delete()
     hidden.live = False
     hidden.save()
     photo_gone.image.delete()
@@ -197,7 +204,7 @@ def test_deleted_or_unpublished_exercises_and_deleted_images_leave_their_cards_o
     html = response.content.decode()
     assert "Deleted move" not in html and "Unpublished move" not in html
     assert "A photo that was deleted" not in html and "Caption of the deleted photo" not in html
-    assert '<figure class="rs-figure">' not in html
+    assert 'class="rs-root rs-figure"' not in html
     assertInHTML('<h3 class="rs-card__title">Kept move</h3>', html)
     # An exercise whose photo was deleted keeps its card, without a picture.
     assertInHTML('<h3 class="rs-card__title">Move without photo</h3>', html)

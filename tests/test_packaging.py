@@ -109,6 +109,12 @@ def test_wheel_contains_templates_static_files_and_migrations(wheel_files):
     assert f"{PACKAGE}/migrations/0001_initial.py" in wheel_files
 
 
+@pytest.mark.parametrize("language", ["fr", "de", "es"])
+def test_wheel_contains_the_translation_catalogues(wheel_files, language):
+    for name in ("django.po", "django.mo"):
+        assert f"{PACKAGE}/locale/{language}/LC_MESSAGES/{name}" in wheel_files
+
+
 def test_wheel_contains_every_file_of_the_source_package(source_package_files, wheel_files):
     migrations = {path for path in source_package_files if path.startswith(f"{PACKAGE}/migrations/")}
     assert migrations <= wheel_files, sorted(migrations - wheel_files)
@@ -191,3 +197,17 @@ def test_installed_package_checks_migrates_and_renders_an_article(installed_host
     assert f'href="/static/{PACKAGE}/css/runstrength.css"' in result["article_html"]
     assert result["index_status"] == 200
     assert 'href="/strength/single-leg-strength/"' in result["index_html"]
+
+
+def test_installed_package_speaks_french_german_and_spanish(installed_host):
+    labels = manage(
+        installed_host,
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.utils import translation\n"
+        "for language in ('fr', 'de', 'es'):\n"
+        "    with translation.override(language):\n"
+        "        print(translation.gettext('Estimated read time'))",
+    )
+    assert labels.splitlines() == ["Temps de lecture estimé", "Geschätzte Lesezeit", "Tiempo de lectura estimado"]

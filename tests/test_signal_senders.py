@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def generation():
-    return fragment_cache.get_cache().get(fragment_cache.GENERATION_KEY)
+    return fragment_cache.current_generation()
 
 
 def package_receivers(signal, sender) -> list:
@@ -63,7 +63,6 @@ def test_a_hosts_own_image_model_is_watched_and_invalidates():
             "pytest",
             "tests/custom_image_suite.py",
             "--ds=tests.settings_custom_image",
-            "--nomigrations",
             "-q",
             "-p",
             "no:cacheprovider",

@@ -19,6 +19,8 @@ class WagtailRunStrengthAppConfig(AppConfig):
         register(check_required_apps)
         register_signal_handlers()
         if apps.is_installed("wagtail.api.v3"):
+            from .api.delete_conflicts import register as register_delete_conflicts
             from .api.v3 import register as register_api_v3
 
             register_api_v3()
+            register_delete_conflicts()

@@ -33,6 +33,19 @@ DEFAULTS: dict[str, Any] = {
     "FRAGMENT_CACHE_TIMEOUT": 6 * 3600,
     # Which of settings.CACHES holds the package's fragments.
     "CACHE_ALIAS": "default",
+    # After a publish, unpublish, move or delete (and an exercise, image, category or clinician
+    # edit), a background task makes the renditions the affected pages draw and renders them once,
+    # so the first reader gets a warm page (warming.py).
+    "WARM_AFTER_PUBLISH": True,
+    # Frontends to tell which paths and API URLs changed: [{"url": "https://...", "secret": "..."}]
+    # (webhooks.py). The secret signs each request; at least 16 characters.
+    "REVALIDATION_WEBHOOKS": [],
+    # Seconds to wait for a frontend's answer before counting the attempt as failed.
+    "REVALIDATION_TIMEOUT": 5,
+    # Attempts per delivery (the first included) before it is reported as failed.
+    "REVALIDATION_MAX_ATTEMPTS": 5,
+    # Seconds before the first retry; each later retry waits twice as long as the one before.
+    "REVALIDATION_RETRY_DELAY": 30,
 }
 
 # (minimum, maximum) for each integer key.
@@ -43,7 +56,14 @@ BOUNDS: dict[str, tuple[int, int]] = {
     "PREVIEW_TOKEN_MAX_AGE": (60, 7 * 24 * 3600),
     "RELATED_POSTS_WINDOW": (10, 1_000_000),
     "FRAGMENT_CACHE_TIMEOUT": (0, 30 * 24 * 3600),
+    "REVALIDATION_TIMEOUT": (1, 30),
+    "REVALIDATION_MAX_ATTEMPTS": (1, 10),
+    "REVALIDATION_RETRY_DELAY": (1, 3600),
 }
+
+# A webhook secret shorter than this is refused: it is all that stands between a frontend and
+# anyone who can reach its revalidation route.
+MIN_WEBHOOK_SECRET_LENGTH = 16
 
 # Keys whose value may also be None (see DEFAULTS for what None means).
 NULLABLE = {"RELATED_POSTS_WINDOW"}
@@ -82,7 +102,40 @@ def check_settings() -> dict[str, Any]:
             f"{SETTING_NAME}['CACHE_ALIAS'] must name one of settings.CACHES "
             f"({', '.join(sorted(settings.CACHES))}), not {alias!r}."
         )
+    if not isinstance(merged["WARM_AFTER_PUBLISH"], bool):
+        raise ImproperlyConfigured(
+            f"{SETTING_NAME}['WARM_AFTER_PUBLISH'] must be True or False, not {merged['WARM_AFTER_PUBLISH']!r}."
+        )
+    merged["REVALIDATION_WEBHOOKS"] = _checked_webhooks(merged["REVALIDATION_WEBHOOKS"])
     return merged
+
+
+def _checked_webhooks(value: Any) -> list[dict[str, str]]:
+    """The webhook endpoints as ``[{"url": ..., "secret": ...}]``, or ``ImproperlyConfigured`` naming the problem."""
+    from urllib.parse import urlsplit
+
+    key = f"{SETTING_NAME}['REVALIDATION_WEBHOOKS']"
+    if not isinstance(value, (list, tuple)):
+        raise ImproperlyConfigured(f'{key} must be a list of {{"url": ..., "secret": ...}} dicts, not {value!r}.')
+    endpoints, seen = [], set()
+    for position, endpoint in enumerate(value):
+        where = f"{key}[{position}]"
+        if not isinstance(endpoint, dict) or set(endpoint) != {"url", "secret"}:
+            raise ImproperlyConfigured(f'{where} must be a dict with exactly the keys "url" and "secret".')
+        url, secret = endpoint["url"], endpoint["secret"]
+        parts = urlsplit(url) if isinstance(url, str) else None
+        if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ImproperlyConfigured(f"{where}['url'] must be an http:// or https:// address, not {url!r}.")
+        if url in seen:
+            raise ImproperlyConfigured(f"{where}['url'] {url!r} is listed twice.")
+        if not isinstance(secret, str) or len(secret) < MIN_WEBHOOK_SECRET_LENGTH:
+            # The secret itself is never echoed into the message (it lands in logs).
+            raise ImproperlyConfigured(
+                f"{where}['secret'] must be a string of at least {MIN_WEBHOOK_SECRET_LENGTH} characters."
+            )
+        seen.add(url)
+        endpoints.append({"url": url, "secret": secret})
+    return endpoints
 
 
 def get_setting(key: str) -> Any:

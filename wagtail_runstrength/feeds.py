@@ -13,11 +13,11 @@ import datetime
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from . import seo
 from .public_urls import join, public_url
+from .text import plain_text
 
 FEED_LENGTH = 20
 
@@ -57,7 +57,7 @@ class ArticleFeed(Feed):
         return f"{url}?tag={self.tag.slug}" if self.tag is not None else url
 
     def description(self, index) -> str:
-        return strip_tags(index.intro).strip() or self.title(index)
+        return plain_text(index.intro) or self.title(index)
 
     def subtitle(self, index) -> str:
         return self.description(index)

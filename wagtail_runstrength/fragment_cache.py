@@ -1,28 +1,37 @@
-"""Rendered page fragments in Django's cache, made stale all at once by a shared generation token.
+"""Rendered page fragments in Django's cache, made stale all at once by a generation kept in the database.
 
 A fragment such as an article's body holds exercise cards (which depend on
 the exercise library), related-post cards (which depend on every other live
 article of the site) and links (which depend on the site and its settings).
 Tracking those dependencies key by key would be fragile, so every fragment is
 stored beside the *generation* it was rendered under, and anything that could
-change a fragment (see ``invalidation.py``) replaces the generation: one cache
-write, seen by every app process that shares the cache. Fragments of an old
-generation are never served again and expire on their own.
+change a fragment (see ``invalidation.py``) starts a new generation. Fragments
+of an older generation are never served again; they are overwritten by the
+next render or expire on their own.
 
-Reading a fragment costs one cache round trip (``get_many`` of the generation
-and the fragment). Previews are never cached, and a cache that fails (Redis
-down) never breaks a page: the fragment is rendered as if there were no cache.
+The generation is a row of ``FragmentGeneration``, written in the same
+transaction as the change, not a cache entry. A cache entry could be lost:
+when Redis is down the write fails, and when Redis comes back with its data
+(a hung server, a restart from its snapshot, a failover to a replica) the old
+generation would be current again and every page cached before the change
+would be served until it expired. Reading the generation costs one
+primary-key query per request that uses the cache (it is kept on the
+request); reading a fragment costs one cache ``get``.
+
+Previews are never cached, and a cache that fails (Redis down) never breaks a
+page: the fragment is rendered as if there were no cache.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-import uuid
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.core.cache import caches
+from django.db import connections, router
+from django.db.models import Subquery
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 
@@ -31,11 +40,25 @@ from .conf import get_setting
 
 logger = logging.getLogger(__name__)
 
-GENERATION_KEY = "wagtail_runstrength:generation"
 FRAGMENT_PREFIX = "wagtail_runstrength:fragment:"
 # Part of every key with the package version, so an upgrade never serves markup rendered by an
 # older template (bump FORMAT when a fragment's shape changes between releases).
 FORMAT = "1"
+
+
+class _DoNotCache:
+    def __repr__(self) -> str:
+        return "DO_NOT_CACHE"
+
+
+# A ``vary_on`` value for ``{% rs_cache %}``: render this response without the cache. For responses
+# that echo what the reader typed (an unknown filter value), which would otherwise store one
+# entry per value anyone cares to send.
+DO_NOT_CACHE = _DoNotCache()
+
+# Generations this process started: a request that read the generation before one of them
+# (in the same process) reads it again.
+_local_changes = 0
 
 
 def get_cache():
@@ -46,21 +69,67 @@ def is_enabled() -> bool:
     return get_setting("FRAGMENT_CACHE_TIMEOUT") > 0
 
 
-def new_generation() -> None:
-    """Make every cached fragment stale, for every process sharing the cache."""
-    try:
-        get_cache().set(GENERATION_KEY, uuid.uuid4().hex, None)
-    except Exception:  # a cache outage must not fail the editor's save
-        logger.exception("Could not replace the fragment cache generation")
+def _generation_model():
+    from .models import FragmentGeneration
+
+    return FragmentGeneration
 
 
-def _current_generation(cache, found: dict) -> str:
-    generation = found.get(GENERATION_KEY)
-    if generation is None:
-        # First use, or evicted: start one. add() keeps a concurrent process's token if it won.
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
-        generation = cache.get(GENERATION_KEY)
-    return generation
+def current_generation(request=None) -> str:
+    """The token of the newest generation; read once per ``request`` when one is given.
+
+    An empty string before anything was ever changed.
+    """
+    request = getattr(request, "_request", request)  # a DRF request wraps Django's
+    remembered = getattr(request, "_runstrength_generation", None)
+    if remembered is not None and remembered[0] == _local_changes:
+        return remembered[1]
+    model = _generation_model()
+    token = model.objects.order_by("-pk").values_list("token", flat=True).first() or ""
+    if request is not None:
+        request._runstrength_generation = (_local_changes, token)
+    return token
+
+
+def generation_subquery() -> Subquery:
+    """The current generation as a subquery, to annotate onto a query the request makes anyway.
+
+    Pass what it returns to ``remember_generation()``: the request's fragments
+    then need no query of their own for it.
+    """
+    return Subquery(_generation_model().objects.order_by("-pk").values("token")[:1])
+
+
+def remember_generation(request, token: str | None) -> None:
+    """Keep a generation read by ``generation_subquery()`` as the one ``request`` serves its fragments under."""
+    request = getattr(request, "_request", request)
+    request._runstrength_generation = (_local_changes, token or "")
+
+
+def new_generation() -> str:
+    """Start a new generation and return its token: every cached fragment is stale once this commits.
+
+    Inside a transaction the new row is seen at once by that transaction and by
+    every other process when it commits, together with the change. Outside one,
+    it is committed already, so older rows are deleted.
+    """
+    global _local_changes
+    model = _generation_model()
+    row = model.objects.create()
+    _local_changes += 1
+    using = router.db_for_write(model)
+    if not connections[using].in_atomic_block:
+        _delete_older(model, row.pk, using)
+    return row.token
+
+
+def _delete_older(model, pk: int, using: str) -> None:
+    # Plain SQL: QuerySet.delete() would load the rows first whenever any app listens to
+    # pre_delete or post_delete for every model. Only the newest row is ever read.
+    connection = connections[using]
+    table, column = (connection.ops.quote_name(name) for name in (model._meta.db_table, model._meta.pk.column))
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {table} WHERE {column} < %s", [pk])  # noqa: S608 - the model's own names
 
 
 def fragment_key(name: str, parts: Iterable) -> str:
@@ -91,21 +160,22 @@ def is_cacheable(request) -> bool:
     return is_enabled() and not getattr(request, "is_preview", False)
 
 
-def cached_value(name: str, parts: Iterable, compute: Callable[[], Any]) -> Any:
+def cached_value(name: str, parts: Iterable, compute: Callable[[], Any], request=None) -> Any:
     """``compute()``'s result from the cache when stored under the current generation, else computed and stored.
 
-    The value must pickle (rendered markup, an API representation). A cache that
-    fails is logged and bypassed: the value is computed as if there were no cache.
+    The value must pickle (rendered markup, an API representation). Give the
+    ``request`` being served so that the generation is read once for all its
+    fragments. A cache that fails is logged and bypassed: the value is
+    computed as if there were no cache.
     """
     key = fragment_key(name, parts)
+    generation = current_generation(request)  # before compute(): what it reads is at least this new
+    cache = get_cache()
     try:
-        cache = get_cache()
-        found = cache.get_many([GENERATION_KEY, key])
-        generation = _current_generation(cache, found)
+        stored = cache.get(key)
     except Exception:  # a cache outage must not fail the page
         logger.exception("Fragment cache unavailable; computing %s without it", name)
         return compute()
-    stored = found.get(key)
     if stored is not None and stored[0] == generation:
         return stored[1]
     value = compute()
@@ -116,6 +186,6 @@ def cached_value(name: str, parts: Iterable, compute: Callable[[], Any]) -> Any:
     return value
 
 
-def cached_render(name: str, parts: Iterable, render: Callable[[], str]) -> SafeString:
+def cached_render(name: str, parts: Iterable, render: Callable[[], str], request=None) -> SafeString:
     """Rendered markup from the cache when it belongs to the current generation, else ``render()`` stored there."""
-    return mark_safe(cached_value(name, parts, lambda: str(render())))  # noqa: S308 - template output, escaped as built
+    return mark_safe(cached_value(name, parts, lambda: str(render()), request))  # noqa: S308 - template output, escaped as built

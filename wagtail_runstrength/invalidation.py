@@ -2,23 +2,32 @@
 
 Fragments (``fragment_cache.py``) go stale together: any saved or deleted
 page, page privacy setting, site, locale, exercise, muscle group, category,
-clinician, tag, image or ``RunStrengthSettings`` replaces the generation,
-because any of them can change what some article shows (a related-post card,
-an exercise card, a link). Saves that touch only draft bookkeeping (an
+clinician, tag, image or ``RunStrengthSettings`` (and its calls to action in
+other languages) starts a new generation, because any of them can change what
+some article shows (a related-post card, an exercise card, a link). Saves that
+touch only draft bookkeeping (an
 editor's draft revision, autosave, a lock, the
 first read of a site's settings) change nothing a reader sees and
 are ignored, so editing a draft leaves the cache warm.
 
-The generation is replaced twice: at once, so the rest of the request (and
-code running inside a test's transaction) sees fresh content, and again when
-the transaction commits, so a page rendered by another process in between,
-from data not yet committed, is never served afterwards.
+A new generation is a row written in the change's own transaction (see
+``fragment_cache.py``): the rest of that transaction sees it at once, and
+every other process sees it when, and only when, the change commits. A
+second row is written after the commit, because row ids are handed out in
+the order transactions start, not the order they commit: without it, a
+transaction committing after a later one that had already committed would
+leave the newest id, and so the generation, unchanged.
 
 With ``wagtail.contrib.frontend_cache`` installed, saving or deleting an
 exercise, category or clinician also purges the live pages that show it
 (articles, and the exercise's page in each exercise library). Wagtail
 itself purges a page when it is published or unpublished (deleting a live
 page unpublishes it first); ``docs/deployment.md`` lists what no one purges.
+
+The same receivers hand each change readers will see (a page published,
+unpublished, moved or deleted; an exercise, image, category or clinician saved
+or deleted) to ``changes.record``: once the transaction commits, a background
+task warms the affected pages and sends the revalidation webhooks.
 
 Changes Django's signals cannot see (templates or hashed static files
 changed by a deploy, ``QuerySet.update()``, raw SQL, a restored backup) need
@@ -32,7 +41,7 @@ from functools import cache
 from django.apps import apps
 from django.db import transaction
 
-from . import fragment_cache
+from . import changes, fragment_cache
 from .public_urls import join
 
 # Fields a draft save, an autosave or a lock writes, and an image's lazily computed
@@ -61,6 +70,7 @@ def watched_models() -> tuple[type, ...]:
     from wagtail.models import Locale, Page, PageViewRestriction, Site
 
     from .models import ArticleCategory, Clinician, ExerciseSnippet, MuscleGroup, RunStrengthSettings
+    from .models.settings import LocalizedCallToAction
 
     return (
         Page,
@@ -72,15 +82,18 @@ def watched_models() -> tuple[type, ...]:
         ArticleCategory,
         Clinician,
         RunStrengthSettings,
+        LocalizedCallToAction,
         TagBase,
         get_image_model(),
     )
 
 
 def invalidate_fragments() -> None:
-    """Make every cached fragment stale now, and again once the current transaction commits."""
+    """Make every cached fragment stale: in the current transaction, and again once it commits."""
     fragment_cache.new_generation()
-    transaction.on_commit(fragment_cache.new_generation)
+    if transaction.get_connection().in_atomic_block:
+        # robust: the change is committed by then; a failure here is logged, not raised at the editor.
+        transaction.on_commit(fragment_cache.new_generation, robust=True)
 
 
 def _is_invisible(instance, created: bool, update_fields) -> bool:
@@ -98,6 +111,9 @@ def on_save(sender, instance, created=False, update_fields=None, raw=False, **kw
         return
     invalidate_fragments()
     _schedule_purge(instance)
+    # Pages are recorded when published (on_page_event); a new image is used nowhere yet.
+    if changes.kind_of(instance) not in ("", "page") and not (created and changes.kind_of(instance) == "image"):
+        changes.record("saved", instance)
 
 
 def on_delete(sender, instance, **kwargs) -> None:
@@ -109,6 +125,7 @@ def on_pre_delete(sender, instance, **kwargs) -> None:
     # Collected before the row (and its links to articles) is gone.
     if isinstance(instance, watched_models()):
         _schedule_purge(instance)
+        changes.record("deleted", instance, before=True)
 
 
 def on_m2m_changed(sender, instance, action, **kwargs) -> None:
@@ -116,9 +133,25 @@ def on_m2m_changed(sender, instance, action, **kwargs) -> None:
         invalidate_fragments()
 
 
-def on_page_event(sender, **kwargs) -> None:
+# Wagtail's page signals, by the event name changes are recorded under.
+PAGE_EVENTS = {"page_published": "published", "page_unpublished": "unpublished", "post_page_move": "moved"}
+
+
+def on_page_event(sender, instance=None, signal=None, **kwargs) -> None:
     """Publish, unpublish and move: a page's visibility or address changed."""
     invalidate_fragments()
+    from wagtail import signals
+
+    for name, action in PAGE_EVENTS.items():
+        if signal is getattr(signals, name) and instance is not None:
+            # Unpublishing or moving a page takes the pages below it along.
+            changes.record(action, instance, include_descendants=action != "published")
+
+
+def on_pre_page_move(sender, instance=None, **kwargs) -> None:
+    """Before a move: the addresses the page and the pages below it are leaving."""
+    if instance is not None:
+        changes.record("moved", instance, before=True, include_descendants=True)
 
 
 # Frontend cache (CDN) purging

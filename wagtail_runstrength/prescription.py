@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 MAX_SETS = 10
@@ -14,7 +15,7 @@ class Prescription:
     """A dose of an exercise: sets of reps or of timed holds, optionally per side, with rest.
 
     Used for an exercise's default and for an article's override so both read
-    and print the same way ("3 sets × 10 reps each side, rest 60 s").
+    and print the same way ("3 × 10 reps each side, rest 60 s").
     """
 
     def __init__(self, sets=None, reps=None, seconds=None, per_side=False, rest_seconds=None):
@@ -40,28 +41,42 @@ class Prescription:
         }
 
     def __str__(self) -> str:
+        """The dose in the active language, built from whole translatable phrases.
+
+        Each piece is a full phrase with named placeholders (and plural forms
+        where a number counts something), so a translation can reorder the
+        words: "3 × 12 reps each side, rest 60 s" becomes
+        "3 × 12 répétitions de chaque côté, repos 60 s".
+        """
         if not self:
             return ""
+        text = self._sets_and_dose()
+        if self.per_side:
+            # Translators: a dose done on each side of the body, e.g. "3 × 12 reps each side".
+            text = gettext("%(dose)s each side") % {"dose": text}
+        if self.rest_seconds:
+            # Translators: the rest between sets; "s" is the symbol for seconds, after a no-break space.
+            rest = ngettext("rest %(seconds)s s", "rest %(seconds)s s", self.rest_seconds) % {
+                "seconds": self.rest_seconds
+            }
+            # Translators: a dose followed by the rest between sets, e.g. "3 × 12 reps, rest 60 s".
+            text = gettext("%(dose)s, %(rest)s") % {"dose": text, "rest": rest}
+        return text
+
+    def _sets_and_dose(self) -> str:
         if self.seconds:
-            dose = _("%(seconds)s\u00a0s hold") % {"seconds": self.seconds}
+            # Translators: a timed hold, e.g. "30 s hold"; "s" is the symbol for seconds, after a no-break space.
+            dose = ngettext("%(seconds)s s hold", "%(seconds)s s hold", self.seconds) % {"seconds": self.seconds}
         elif self.reps:
-            dose = _("%(reps)s reps") % {"reps": self.reps}
+            dose = ngettext("%(reps)s rep", "%(reps)s reps", self.reps) % {"reps": self.reps}
         else:
             dose = ""
         if self.sets and dose:
-            text = _("%(sets)s × %(dose)s") % {"sets": self.sets, "dose": dose}
-        elif self.sets:
-            text = _("%(sets)s sets") % {"sets": self.sets}
-        else:
-            text = dose
-        if self.per_side:
-            text = _("%(dose)s each side") % {"dose": text}
-        if self.rest_seconds:
-            text = _("%(dose)s, rest %(rest)s\u00a0s") % {
-                "dose": text,
-                "rest": self.rest_seconds,
-            }
-        return str(text)
+            # Translators: a number of sets times what each set holds, e.g. "3 × 12 reps".
+            return gettext("%(sets)s × %(dose)s") % {"sets": self.sets, "dose": dose}
+        if self.sets:
+            return ngettext("%(sets)s set", "%(sets)s sets", self.sets) % {"sets": self.sets}
+        return dose
 
 
 def prescription_errors(sets, reps, seconds) -> dict[str, str]:

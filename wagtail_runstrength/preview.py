@@ -8,6 +8,10 @@ signature and age before rebuilding the page from the cache. Nothing is
 written to the database, a draft is never reachable without a token, and a
 token stops working after ``PREVIEW_TOKEN_MAX_AGE`` seconds. With several app
 processes the cache must be shared (Redis), as it must be for Wagtail anyway.
+
+Every preview response, in any mode and from any caller, is marked
+``Cache-Control: private, no-store`` (``never_stored``): a CDN or proxy that kept
+one would show an editor's unpublished work to readers.
 """
 
 from __future__ import annotations
@@ -17,12 +21,25 @@ from urllib.parse import urlencode
 
 from django.core import signing
 from django.core.cache import cache
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
 
 from .conf import get_setting
 from .public_urls import join
 
 SALT = "wagtail_runstrength.preview"
 CACHE_PREFIX = "wagtail_runstrength:preview:"
+
+
+def never_stored(response):
+    """``response`` marked so that no browser, proxy or CDN keeps a copy (``private, no-store``).
+
+    Wagtail's admin URLs already say so, but ``serve_preview`` can be called from
+    elsewhere (a host's own preview view, a headless preview app), and the
+    headless preview API lives outside the admin.
+    """
+    add_never_cache_headers(response)
+    return response
 
 
 class PreviewTokenError(Exception):
@@ -47,12 +64,12 @@ def load_preview(token: str):
     try:
         data = signing.loads(token, salt=SALT, max_age=get_setting("PREVIEW_TOKEN_MAX_AGE"))
     except signing.SignatureExpired as error:
-        raise PreviewTokenError("preview token has expired; open the preview again in the admin") from error
+        raise PreviewTokenError(_("preview token has expired; open the preview again in the admin")) from error
     except signing.BadSignature as error:
-        raise PreviewTokenError("preview token is not valid") from error
+        raise PreviewTokenError(_("preview token is not valid")) from error
     stored = cache.get(CACHE_PREFIX + str(data.get("key", "")))
     if stored is None:
-        raise PreviewTokenError("preview has expired; open the preview again in the admin")
+        raise PreviewTokenError(_("preview has expired; open the preview again in the admin"))
     model = apps.get_model(stored["model"])
     return model.from_json(stored["content"])
 

@@ -19,6 +19,9 @@ from __future__ import annotations
 from django.core.cache import cache
 
 CACHE_KEY = "wagtail_runstrength:frontend_base:{site_id}"
+# An hour, as Wagtail keeps its site root paths: a settings save whose delete was lost
+# (the cache was unreachable at that moment) shows within the hour, not never.
+CACHE_TIMEOUT = 3600
 
 
 def join(base: str | None, path: str) -> str:
@@ -75,7 +78,9 @@ class PublicUrls:
             if loaded is not None:
                 base = (loaded.frontend_base_url or "").rstrip("/")
             else:
-                base = cache.get_or_set(frontend_cache_key(site_id), lambda: _read_frontend_base(site_id), timeout=None)
+                base = cache.get_or_set(
+                    frontend_cache_key(site_id), lambda: _read_frontend_base(site_id), timeout=CACHE_TIMEOUT
+                )
             self._frontend_bases[site_id] = base
         return self._frontend_bases[site_id]
 

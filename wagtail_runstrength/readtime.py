@@ -6,16 +6,15 @@ import math
 import re
 from collections.abc import Iterable
 
-from django.utils.html import strip_tags
-
 from .conf import get_setting
+from .text import plain_text
 
 WORD_RE = re.compile(r"\w+(?:['’\-]\w+)*")
 
 
 def count_words(parts: Iterable[str]) -> int:
     """Count words in plain or HTML text, ignoring tags and punctuation."""
-    return sum(len(WORD_RE.findall(strip_tags(part or ""))) for part in parts)
+    return sum(len(WORD_RE.findall(plain_text(part))) for part in parts)
 
 
 def read_time_minutes(word_count: int, words_per_minute: int | None = None) -> int:

@@ -185,7 +185,6 @@ def related_articles(
         pk = getattr(pick, "pk", pick)
         if pk and pk != page_pk and pk not in pick_ids:
             pick_ids.append(pk)
-    pick_ids = pick_ids[:limit]
 
     site = _site_for(page, request)
     if site is None:
@@ -206,7 +205,7 @@ def related_articles(
         # article, so it is kept under the fragment cache's generation (see fragment_cache.py).
         window = get_setting("RELATED_POSTS_WINDOW")
         parts = [page_pk, locale.pk, site.pk, criteria.tag_ids, criteria.category_ids, pick_ids, limit, window]
-        ids = fragment_cache.cached_value("related-ids", parts, choose_ids)
+        ids = fragment_cache.cached_value("related-ids", parts, choose_ids, request)
     else:
         ids = choose_ids()
 
@@ -228,7 +227,9 @@ def _choose(page, pick_ids: list[int], limit: int, visible, criteria: Criteria) 
     if pick_ids:
         # Checking the picks and loading their cards is one query.
         found = _cards(visible.filter(pk__in=pick_ids)).in_bulk()
-        pick_ids = [pk for pk in pick_ids if pk in found]
+        # Cut to the limit after leaving out the picks readers cannot open, so a draft
+        # among the first picks does not take the place of a readable one after it.
+        pick_ids = [pk for pk in pick_ids if pk in found][:limit]
     auto = []
     if len(pick_ids) < limit:
         # So is scoring the candidates and loading the winners' cards. A page that is not an

@@ -17,6 +17,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext, ngettext
 
 from .images import CARD_SHARE_SPEC, LOGO_SPEC, SHARE_SPEC, parsed_filter
 from .public_urls import PublicUrls, public_url
@@ -185,9 +186,9 @@ def exercise_plan(exercise, prescription=None, request=None, url: str = "", note
     image = rendition_or_none(exercise.image, CARD_SHARE_SPEC)
     sets = []
     if prescription.sets:
-        sets.append(f"{prescription.sets} sets")
+        sets.append(ngettext("%(sets)s set", "%(sets)s sets", prescription.sets) % {"sets": prescription.sets})
     if prescription.per_side:
-        sets.append("each side")
+        sets.append(gettext("each side"))
     return _compact(
         {
             "@type": "ExercisePlan",
@@ -195,11 +196,11 @@ def exercise_plan(exercise, prescription=None, request=None, url: str = "", note
             "description": exercise.summary,
             "url": url,
             "image": image_object(image, request, exercise.alt_text),
-            "exerciseType": "Strength training",
+            "exerciseType": gettext("Strength training"),
             "intensity": exercise.get_difficulty_display(),
-            "repetitions": _quantity(prescription.reps, "repetitions per set") if prescription.reps else None,
+            "repetitions": _quantity(prescription.reps, gettext("repetitions per set")) if prescription.reps else None,
             "activityDuration": f"PT{prescription.seconds}S" if prescription.seconds else None,
-            "restPeriods": _quantity(prescription.rest_seconds, "seconds", "SEC")
+            "restPeriods": _quantity(prescription.rest_seconds, gettext("seconds"), "SEC")
             if prescription.rest_seconds
             else None,
             "additionalVariable": ", ".join(sets) or None,
@@ -237,8 +238,8 @@ def article_json_ld(page, request=None, exercise_url=None) -> dict[str, Any]:
     if exercises:
         plan = {
             "@type": "ExercisePlan",
-            "name": f"{page.title}: exercises",
-            "exerciseType": "Strength training",
+            "name": gettext("%(title)s: exercises") % {"title": page.title},
+            "exerciseType": gettext("Strength training"),
             "hasPart": [
                 exercise_plan(
                     item["exercise"],

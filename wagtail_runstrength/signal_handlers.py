@@ -13,9 +13,9 @@ from __future__ import annotations
 from django.apps import apps
 from django.core.signals import setting_changed
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
-from . import conf, invalidation
+from . import conf, delete_guard, invalidation, search_index
 
 
 def watched_senders() -> list[type]:
@@ -61,6 +61,13 @@ def register_signal_handlers() -> None:
         m2m_changed.connect(
             invalidation.on_m2m_changed, sender=through, dispatch_uid="wagtail_runstrength_fragments_m2m"
         )
+    # The search index of articles and exercises when an exercise or muscle group changes.
+    search_index.register()
+    # No library item that published content uses is deleted (delete_guard.py).
+    delete_guard.connect_receivers()
+
     # Wagtail sends these for pages only (the sender is the page's class): no other model sends them.
     for name, signal in (("published", page_published), ("unpublished", page_unpublished), ("moved", post_page_move)):
         signal.connect(invalidation.on_page_event, dispatch_uid=f"wagtail_runstrength_fragments_{name}")
+    # The addresses a moved page leaves, for the warming task and the revalidation webhooks (changes.py).
+    pre_page_move.connect(invalidation.on_pre_page_move, dispatch_uid="wagtail_runstrength_changes_pre_move")

@@ -28,6 +28,7 @@ from wagtail.models import ReferenceIndex, Revision
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from .admin_deletion import GuardedDeleteView
 from .images import image_prefetch
 from .models import ArticleCategory, Clinician, ExerciseSnippet, MuscleGroup
 
@@ -252,6 +253,7 @@ class ExerciseViewSet(SnippetViewSet):
     menu_label = _("Exercises")
     index_view_class = ExerciseIndexView
     inspect_view_class = ExerciseInspectView
+    delete_view_class = GuardedDeleteView
     chooser_viewset_class = ExerciseChooserViewSet
     chooser_per_page = 12
     list_per_page = 25
@@ -303,7 +305,8 @@ class ExerciseViewSet(SnippetViewSet):
     @property
     def list_display(self):
         return [
-            "name",
+            # The untitled label for an empty draft, where "name" would show "(blank)".
+            "listing_name",
             thumbnail_column(),
             muscles_column(),
             "difficulty",
@@ -324,6 +327,7 @@ class MuscleGroupIndexView(LibraryIndexView):
 
 
 class MuscleGroupViewSet(SnippetViewSet):
+    delete_view_class = GuardedDeleteView
     model = MuscleGroup
     icon = "radio-full"
     menu_label = _("Muscle groups")
@@ -348,6 +352,7 @@ class MuscleGroupViewSet(SnippetViewSet):
 
 
 class ArticleCategoryViewSet(SnippetViewSet):
+    delete_view_class = GuardedDeleteView
     model = ArticleCategory
     icon = "folder-open-inverse"
     menu_label = _("Categories")
@@ -366,6 +371,7 @@ class ArticleCategoryViewSet(SnippetViewSet):
 
 
 class ClinicianViewSet(SnippetViewSet):
+    delete_view_class = GuardedDeleteView
     model = Clinician
     icon = "user"
     menu_label = _("Clinicians")

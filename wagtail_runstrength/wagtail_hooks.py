@@ -4,7 +4,8 @@ from django.apps import apps
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from .usage import refuse_deleting_exercises_in_use
+from .admin_deletion import refuse_deleting_content_in_use
+from .editor_permissions import refuse_bulk_page_deletion, refuse_page_deletion, register_delete_page_action
 from .viewsets import RunStrengthSnippetsWithoutMenu, RunStrengthViewSetGroup
 
 # With wagtail_runstrength.contrib.modeladmin installed, ModelAdmin provides the
@@ -14,4 +15,31 @@ if apps.is_installed("wagtail_runstrength.contrib.modeladmin"):
 else:
     register_snippet(RunStrengthViewSetGroup)
 
-hooks.register("before_delete_snippet", refuse_deleting_exercises_in_use)
+hooks.register("before_delete_snippet", refuse_deleting_content_in_use)
+# What the "Clinic editors" group may delete (editor_permissions.py).
+hooks.register("before_delete_page", refuse_page_deletion)
+hooks.register("before_bulk_action", refuse_bulk_page_deletion)
+hooks.register("register_actions", register_delete_page_action)
+
+
+@hooks.register("register_admin_urls")
+def register_webhook_report_urls():
+    from django.urls import include, path
+
+    from . import admin_reports
+
+    return [
+        path(
+            "reports/runstrength-webhooks/",
+            include(
+                (admin_reports.urlpatterns(), "wagtail_runstrength_webhooks"), namespace="wagtail_runstrength_webhooks"
+            ),
+        )
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_webhook_report_menu_item():
+    from .admin_reports import menu_item
+
+    return menu_item()

@@ -8,6 +8,8 @@ from wagtail.models import Page
 
 from wagtail_runstrength.models import ArticleIndexPage, ArticlePage
 
+from .demo.records import DemoRecord  # noqa: F401  (a model of this app, kept beside the demo loader)
+
 LATEST_ARTICLES = 3
 
 

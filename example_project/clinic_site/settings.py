@@ -1,24 +1,40 @@
 """Settings for the demo clinic site: a host project using wagtail_runstrength as a clinic would.
 
-Defaults suit a laptop: DEBUG on, SQLite in ``example_project/db.sqlite3``,
+This is the base module. ``clinic_site/production.py`` builds on it for a real
+deployment (``DJANGO_SETTINGS_MODULE=clinic_site.production``, see
+docs/deployment.md). Defaults: DEBUG off, SQLite in ``example_project/db.sqlite3``,
 media in ``example_project/media``. The environment switches the rest:
 
+- ``DJANGO_DEBUG=1`` turns DEBUG on, for a laptop (``make demo`` sets it).
+- ``DJANGO_SECRET_KEY``: required unless DEBUG is on. With DEBUG on and no key,
+  the published demo key below is used; with DEBUG off the site refuses to start
+  rather than sign sessions with a key anyone can read in this repository.
 - ``DATABASE_URL``: any dj-database-url address, e.g. ``postgres://user:pass@host/db``.
 - ``REDIS_URL``: puts Django's default cache on Redis, e.g. ``redis://127.0.0.1:6379/0``.
 - ``RUNSTRENGTH_MEDIA_ROOT``: where uploaded and generated images go.
-- ``DJANGO_DEBUG`` (``0`` to turn off), ``DJANGO_SECRET_KEY``, ``DJANGO_ALLOWED_HOSTS``
-  (comma-separated) and ``WAGTAILADMIN_BASE_URL``.
+- ``DJANGO_ALLOWED_HOSTS`` (comma-separated) and ``WAGTAILADMIN_BASE_URL``.
 """
 
 import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
-DEBUG = os.environ.get("DJANGO_DEBUG", "1") == "1"
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "demo-only-not-secret-change-me-before-deploying")
+DEBUG = os.environ.get("DJANGO_DEBUG", "").strip().lower() in {"1", "true", "yes", "on"}
+
+# Published in this repository, so it protects nothing: only ever used with DEBUG on.
+DEMO_SECRET_KEY = "demo-only-not-secret-change-me-before-deploying"  # noqa: S105 - public on purpose
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "") or (DEMO_SECRET_KEY if DEBUG else "")
+if not DEBUG and SECRET_KEY in {"", DEMO_SECRET_KEY}:
+    raise ImproperlyConfigured(
+        "DJANGO_SECRET_KEY is not set (or is the published demo key) and DEBUG is off. "
+        "Set DJANGO_SECRET_KEY to a long random value, for example "
+        "python -c 'import secrets; print(secrets.token_urlsafe(50))'. "
+        "For local development set DJANGO_DEBUG=1 instead (make demo does)."
+    )
 ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",")
 
 INSTALLED_APPS = [
@@ -28,6 +44,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.api.v2",
     "wagtail.api.v3",
+    "ninja",  # the v3 API's docs page then loads Swagger UI from this site, not a CDN
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -45,6 +62,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "django.contrib.sitemaps",  # the template of Wagtail's /sitemap.xml view
     "django.contrib.staticfiles",
 ]
 
@@ -83,15 +101,24 @@ TEMPLATES = [
     }
 ]
 
-DATABASES = {"default": dj_database_url.config(default=f"sqlite:///{PROJECT_DIR / 'db.sqlite3'}", conn_max_age=60)}
+# Connections stay open for a minute and are checked before each request reuses one: after a
+# database restart (or failover) the first request reconnects instead of answering 500.
+DATABASES = {
+    "default": dj_database_url.config(
+        default=f"sqlite:///{PROJECT_DIR / 'db.sqlite3'}", conn_max_age=60, conn_health_checks=True
+    )
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if os.environ.get("REDIS_URL"):
+    # An unreachable or hung Redis is a cache miss (pages come from the database), and no cache
+    # call waits more than half a second for it (docs/deployment.md, "When Redis is down").
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "wagtail_runstrength.cache.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "runstrength-demo",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5, "RETRY_AFTER": 5},
         }
     }
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.shortcuts import get_object_or_404, render
 from django.urls import path as url_path
 from django.views.static import serve
 
@@ -28,6 +29,8 @@ from tests.factories import (
     MuscleGroupFactory,
 )
 from tests.test_article_page import full_article
+from tests.test_host_landing_page import every_block
+from tests.testapp.models import LandingPage
 from tests.urls import urlpatterns as host_urlpatterns
 from wagtail_runstrength.models import ExerciseLibraryPage, RunStrengthSettings
 
@@ -48,8 +51,18 @@ def serve_media(request, path):
     return serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
+def dark_host_page(request, variant, pk):
+    """A landing page's blocks in a host's own dark base template, not the package's shell."""
+    page = get_object_or_404(LandingPage, pk=pk).specific
+    return render(request, "runstrength_testapp/dark_host_page.html", {"page": page, "variant": variant})
+
+
 # The test host's URLs plus uploaded media, so the browser loads the renditions.
-urlpatterns = [url_path("media/<path:path>", serve_media), *host_urlpatterns]
+urlpatterns = [
+    url_path("media/<path:path>", serve_media),
+    url_path("dark-host/<str:variant>/<int:pk>/", dark_host_page),
+    *host_urlpatterns,
+]
 
 
 @pytest.fixture(scope="session")
@@ -148,8 +161,8 @@ def open_page(chromium, live_server):
     """Open a path at a width; requests leaving the live server are refused, as a reader's privacy would want."""
     contexts = []
 
-    def open_(path: str, width: int):
-        context = chromium.new_context(viewport={"width": width, "height": 900})
+    def open_(path: str, width: int, color_scheme: str = "light"):
+        context = chromium.new_context(viewport={"width": width, "height": 900}, color_scheme=color_scheme)
         context.route(re.compile(r"^https?://(?!localhost|127\.0\.0\.1)"), lambda route: route.abort())
         contexts.append(context)
         page = context.new_page()
@@ -270,3 +283,139 @@ def test_article_prints_as_a_one_page_exercise_sheet(open_page, reader_site, art
     pdf = page.pdf(format="A4")
     (artifacts_dir / "reader-exercise-sheet.pdf").write_bytes(pdf)
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+
+
+# Dark themes -------------------------------------------------------------------
+
+# How a reader's page turns dark: the system setting (the shell declares color-scheme: light dark),
+# or a dark marker a host's theme switch puts on <html>.
+DARK_MODES = {
+    "system": {"color_scheme": "dark", "marker": None},
+    "dark-class": {"color_scheme": "light", "marker": "document.documentElement.classList.add('dark')"},
+    "data-theme": {"color_scheme": "light", "marker": "document.documentElement.dataset.theme = 'dark'"},
+}
+
+LUMINANCE = """(css) => {
+    const probe = document.createElement('span');
+    probe.style.color = css;
+    document.body.appendChild(probe);
+    const rgb = getComputedStyle(probe).color.match(/[\\d.]+/g).slice(0, 3).map(Number);
+    probe.remove();
+    const [r, g, b] = rgb.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}"""
+
+
+def luminance(page, css_colour: str) -> float:
+    return page.evaluate(LUMINANCE, css_colour)
+
+
+def computed(page, selector: str, prop: str) -> str:
+    return page.eval_on_selector(selector, f"el => getComputedStyle(el).getPropertyValue('{prop}')")
+
+
+def open_dark(open_page, path: str, width: int, mode: str):
+    options = DARK_MODES[mode]
+    page = open_page(path, width, color_scheme=options["color_scheme"])
+    if options["marker"]:
+        page.evaluate(options["marker"])
+    return page
+
+
+@pytest.mark.parametrize("mode", DARK_MODES, ids=DARK_MODES.keys())
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+def test_reader_pages_in_a_dark_theme_are_dark_and_have_no_axe_violations(
+    open_page, reader_site, axe_script, artifacts_dir, width, mode
+):
+    found = {}
+    for name, path in reader_site.items():
+        page = open_dark(open_page, path, width, mode)
+        load_lazy_images(page)
+        page.screenshot(path=artifacts_dir / f"reader-{name}-{width}-dark-{mode}.png", full_page=True)
+        # Really dark: a dark page behind light text, and a light accent on the links.
+        assert luminance(page, computed(page, "body", "background-color")) < 0.05, (name, mode)
+        assert luminance(page, computed(page, "h1", "color")) > 0.6, (name, mode)
+        if page.locator(".rs-root a").count():
+            assert luminance(page, computed(page, ".rs-root a:not(.rs-button)", "color")) > 0.3, (name, mode)
+        violations = axe_violations(page, axe_script)
+        if violations:
+            found[f"{name} ({path}, {mode})"] = violations
+    assert not found, "\n".join(f"{page}:\n  " + "\n  ".join(items) for page, items in found.items())
+
+
+def test_rs_light_and_a_light_data_theme_keep_the_light_colours_in_a_dark_system(open_page, reader_site):
+    for marker in (
+        "document.documentElement.classList.add('rs-light')",
+        "document.documentElement.dataset.theme = 'light'",
+        "document.documentElement.classList.add('dark'); document.body.classList.add('rs-light')",
+    ):
+        page = open_page(reader_site["article"], WIDTHS["desktop"], color_scheme="dark")
+        assert luminance(page, computed(page, "body", "background-color")) < 0.05
+        page.evaluate(marker)
+        assert computed(page, "body", "background-color") == "rgb(255, 255, 255)", marker
+        assert computed(page, ".rs-article__category", "color") == "rgb(11, 92, 171)", marker
+    # rs-dark on the content alone: the article turns dark inside a light page.
+    page = open_page(reader_site["article"], WIDTHS["desktop"])
+    page.evaluate("document.querySelector('.rs-article').classList.add('rs-dark')")
+    assert computed(page, ".rs-article__category", "color") == "rgb(140, 196, 255)"
+
+
+def test_a_hosts_accent_on_root_wins_in_light_and_dark(open_page, reader_site):
+    for scheme in ("light", "dark"):
+        page = open_page(reader_site["article"], WIDTHS["desktop"], color_scheme=scheme)
+        page.add_style_tag(content=":root { --rs-accent: rgb(122, 46, 140); }")
+        assert computed(page, ".rs-article__category", "color") == "rgb(122, 46, 140)", scheme
+        assert computed(page, ".rs-toc a", "color") == "rgb(122, 46, 140)", scheme
+
+
+@pytest.fixture
+def host_landing(reader_site, index_page):
+    """A host's landing page with one of every block, to show inside the host's own dark template."""
+    muscle = MuscleGroupFactory(name="Calves")
+    single = ExerciseFactory(name="Eccentric calf raise", slug="eccentric-calf-raise", target_muscles=[muscle])
+    group = [ExerciseFactory(name="Split squat", slug="split-squat"), ExerciseFactory(name="Side plank", slug="plank")]
+    picks = list(index_page.get_children().live().specific()[:2])
+    landing = LandingPage(
+        title="Spring running clinic",
+        slug="spring",
+        body=every_block(
+            exercise=single,
+            group=group,
+            image=photo("A runner lunging on a trail"),
+            picks=picks,
+            cta_page=index_page,
+            link_target=picks[0],
+        ),
+    )
+    index_page.get_parent().add_child(instance=landing)
+    return landing
+
+
+HOST_MODES = {"data-theme": "light", "class": "light", "system": "dark"}
+
+
+@pytest.mark.parametrize("variant", HOST_MODES, ids=HOST_MODES.keys())
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+def test_blocks_in_a_hosts_dark_template_inherit_its_light_text_and_pass_axe(
+    open_page, host_landing, axe_script, artifacts_dir, width, variant
+):
+    page = open_page(f"/dark-host/{variant}/{host_landing.pk}/", width, color_scheme=HOST_MODES[variant])
+    load_lazy_images(page)
+    page.screenshot(path=artifacts_dir / f"host-dark-{variant}-{width}.png", full_page=True)
+    assert page.title() == "Spring running clinic | Host bakery", page.content()[:500]
+    # The stylesheet leaves the host's page alone: its background, margin, font and links.
+    assert computed(page, "body", "background-color") == "rgb(17, 22, 29)"
+    assert computed(page, "body", "margin-top") == "0px"
+    assert "Georgia" in computed(page, "body", "font-family")
+    assert computed(page, ".host-brand", "color") == "rgb(255, 210, 155)"
+    # Every block is there, and its text is the host's light ink, not the package's dark text.
+    assert page.locator(".rs-root").count() >= 12
+    for selector in (".rs-prose p", ".rs-key-points li", ".rs-tips li", ".rs-quote blockquote", ".rs-card__title"):
+        assert computed(page, selector, "color") == "rgb(241, 244, 248)", selector
+    # No block paints a light box behind that text.
+    for selector in (".rs-tips", ".rs-cta", ".rs-card", ".rs-exercise-group", ".rs-related"):
+        background = computed(page, selector, "background-color")
+        assert background == "rgba(0, 0, 0, 0)" or luminance(page, background) < 0.1, (selector, background)
+    assert luminance(page, computed(page, ".rs-prose a", "color")) > 0.3
+    violations = axe_violations(page, axe_script)
+    assert not violations, "\n".join(violations)

@@ -1,8 +1,8 @@
 """Two app processes, one PostgreSQL, one Redis: what an editor publishes through one is what the other serves next.
 
 The article page comes from the fragment cache (``fragment_cache.py``), shared
-through Redis by every process of a deployment and made stale by a generation
-token that the process saving a change replaces. Tests inside one process
+through Redis by every process of a deployment and made stale by a new
+generation, a database row the process saving a change writes. Tests inside one process
 cannot show that another process, with its own database connection and its
 own memory, never serves what it cached before the change, so this module
 starts the example site twice under gunicorn (127.0.0.1 only, ``DEBUG`` off)
@@ -52,7 +52,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from wagtail_runstrength.fragment_cache import FRAGMENT_PREFIX, GENERATION_KEY
+from wagtail_runstrength.fragment_cache import FRAGMENT_PREFIX
 
 if TYPE_CHECKING:
     import redis
@@ -159,17 +159,25 @@ class Processes:
     def category_pk(self, slug: str) -> int:
         return self._pk("SELECT id FROM wagtail_runstrength_articlecategory WHERE slug = %s", slug)
 
+    def current_generation(self) -> str:
+        """The fragment cache's generation: the token of the newest ``FragmentGeneration`` row."""
+        import psycopg
+
+        with psycopg.connect(self.database_url) as connection:
+            row = connection.execute(
+                "SELECT token FROM wagtail_runstrength_fragmentgeneration ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+        return row[0] if row else ""
+
     def fragments_of_current_generation(self) -> list[str]:
         """The markup of every fragment Redis holds for the current generation."""
-        generation_keys = list(self.redis.scan_iter(match=f"*{GENERATION_KEY}"))
-        assert len(generation_keys) == 1, f"expected one generation key, found {generation_keys}"
-        # Django's Redis cache pickles values; this is our own Redis database, written by our processes.
-        generation = pickle.loads(self.redis.get(generation_keys[0]))  # noqa: S301
+        generation = self.current_generation()
         fragments = []
         for key in self.redis.scan_iter(match=f"*{FRAGMENT_PREFIX}*"):
             value = self.redis.get(key)
             if value is not None:
-                stored_generation, markup = pickle.loads(value)  # noqa: S301 - as above
+                # Django's Redis cache pickles values; this is our own Redis database, written by our processes.
+                stored_generation, markup = pickle.loads(value)  # noqa: S301
                 # Rendered markup only: the store also keeps data (related-post choices, API details).
                 if stored_generation == generation and isinstance(markup, str):
                     fragments.append(markup)

@@ -140,7 +140,10 @@ class RunStrengthImageBlockValue(_Schema):
 
 
 class RunStrengthExerciseBlockValue(_Schema):
-    exercise: RunStrengthExercise | None = Field(description="null when the exercise was deleted or unpublished.")
+    """An exercise card. A single exercise block's value is null instead when its exercise was deleted or
+    unpublished, and a group leaves such an item out: readers see no card for it."""
+
+    exercise: RunStrengthExercise
     note: str
     prescription: RunStrengthPrescription = Field(description="The article's dose, or the exercise's default.")
 
@@ -154,8 +157,10 @@ class RunStrengthExerciseGroupValue(_Schema):
 class RunStrengthCallToActionValue(_Schema):
     heading: str
     text: str
-    button_label: str
-    url: str | None
+    button_label: str = Field(description='"" when there is no link to show.')
+    url: str | None = Field(
+        description="null when the block links nowhere a reader can go (its page was deleted, unpublished or made private)."
+    )
 
 
 class RunStrengthQuoteValue(_Schema):

@@ -7,6 +7,10 @@ A host registers them in its own router, one line each::
     api_router.register_endpoint("pages", PagesAPIViewSet)  # optional: frontend html_url
     api_router.register_endpoint("articles", ArticlesAPIViewSet)
     api_router.register_endpoint("exercises", ExercisesAPIViewSet)
+
+Every endpoint here answers unusable query input with a 400 where Wagtail's
+own would fail with a 500 (``v2_guards.py``); ``v2_media.py`` has Wagtail's
+images and documents endpoints with the same guards.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ import copy
 from django.db.models import Q
 from django.http import Http404
 from django.urls import path
-from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 from rest_framework.fields import Field
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.response import Response
@@ -26,20 +30,21 @@ from wagtail.api.v2.filters import (
     AncestorOfFilter,
     ChildOfFilter,
     DescendantOfFilter,
-    FieldsFilter,
     LocaleFilter,
     OrderingFilter,
     SearchFilter,
     TranslationOfFilter,
 )
 from wagtail.api.v2.serializers import PageSerializer
-from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
 from wagtail.models import Locale, Site
 
 from .. import fragment_cache
 from ..models import ArticleCategory, ArticlePage, ExerciseSnippet, MuscleGroup
-from ..preview import PreviewTokenError, load_preview
+from ..preview import PreviewTokenError, load_preview, never_stored
+from .messages import unknown_choice_message
 from .representation import urls_in
+from .v2_guards import GuardedFieldsFilter, GuardedQueryMixin, guarded_filter_backends
 
 ARTICLE_FILTERS = ("tag", "category", "muscle", "exercise")
 EXERCISE_FILTERS = ("muscle", "difficulty", "equipment")
@@ -73,7 +78,7 @@ class PublicPageSerializer(PageSerializer):
 def _one(request, name: str) -> str:
     value = request.GET.get(name, "").strip()
     if not value:
-        raise BadRequestError(f"{name} needs a value")
+        raise BadRequestError(_("%(name)s needs a value") % {"name": name})
     return value
 
 
@@ -81,8 +86,17 @@ def _muscle(request) -> MuscleGroup:
     slug = _one(request, "muscle")
     muscle = MuscleGroup.for_slug(slug, Locale.get_active())
     if muscle is None:
-        raise BadRequestError(f"unknown muscle '{slug}'; use the slug of a muscle group")
+        raise BadRequestError(_("unknown muscle '%(slug)s'; use the slug of a muscle group") % {"slug": slug})
     return muscle
+
+
+def _listed_tags(view):
+    """Tags carried by an article the endpoint may list: a tag used only on drafts, private
+    pages or another site's articles is unknown here, as it is on the site's tag pages."""
+    visible = view.get_base_queryset().values("pk")
+    return Tag.objects.filter(
+        pk__in=ArticlePage.tags.through.objects.filter(content_object_id__in=visible).values("tag_id")
+    )
 
 
 class ArticleFilter(BaseFilterBackend):
@@ -92,17 +106,17 @@ class ArticleFilter(BaseFilterBackend):
         if "tag" in request.GET:
             wanted = [tag.strip() for tag in _one(request, "tag").split(",") if tag.strip()]
             if not wanted:
-                raise BadRequestError("tag needs a value")
+                raise BadRequestError(_("%(name)s needs a value") % {"name": "tag"})
             for wanted_tag in wanted:
-                tag = Tag.objects.filter(Q(slug=wanted_tag) | Q(name__iexact=wanted_tag)).first()
+                tag = _listed_tags(view).filter(Q(slug=wanted_tag) | Q(name__iexact=wanted_tag)).first()
                 if tag is None:
-                    raise BadRequestError(f"unknown tag '{wanted_tag}'; use a tag's slug or name")
+                    raise BadRequestError(_("unknown tag '%(tag)s'; use a tag's slug or name") % {"tag": wanted_tag})
                 queryset = queryset.filter(pk__in=ArticlePage.objects.filter(tags=tag).values("pk"))
         if "category" in request.GET:
             slug = _one(request, "category")
             category = ArticleCategory.for_slug(slug, Locale.get_active())
             if category is None:
-                raise BadRequestError(f"unknown category '{slug}'")
+                raise BadRequestError(_("unknown category '%(slug)s'") % {"slug": slug})
             # Any translation of the category: an article is filed under its own language's row.
             queryset = queryset.filter(category__translation_key=category.translation_key)
         if "muscle" in request.GET:
@@ -117,13 +131,15 @@ class ArticleFilter(BaseFilterBackend):
             else:
                 exercise = ExerciseSnippet.for_slug(key, Locale.get_active(), published)
             if exercise is None:
-                raise BadRequestError(f"unknown exercise '{key}'; use a published exercise's slug or id")
+                raise BadRequestError(
+                    _("unknown exercise '%(key)s'; use a published exercise's slug or id") % {"key": key}
+                )
             with_exercise = ArticlePage.objects.filter(exercises__translation_key=exercise.translation_key)
             queryset = queryset.filter(pk__in=with_exercise.values("pk"))
         return queryset
 
 
-class ArticleFieldsFilter(FieldsFilter):
+class ArticleFieldsFilter(GuardedFieldsFilter):
     """Wagtail's exact-match field filters, minus the names ``ArticleFilter`` reads as slugs."""
 
     def filter_queryset(self, request, queryset, view):
@@ -137,13 +153,20 @@ class ArticleFieldsFilter(FieldsFilter):
             request._request.GET = original
 
 
-class PagesAPIViewSet(wagtail_views.PagesAPIViewSet):
+def serializer_shape(serializer) -> tuple:
+    """What a serializer class built by Wagtail's API writes: its fields, and its nested serializers' shapes."""
+    children = sorted((name, serializer_shape(child)) for name, child in serializer.child_serializer_classes.items())
+    return (tuple(serializer.Meta.fields), tuple(children))
+
+
+class PagesAPIViewSet(GuardedQueryMixin, wagtail_views.PagesAPIViewSet):
     """Wagtail's pages endpoint, with ``meta.html_url`` on the headless frontend when configured."""
 
     base_serializer_class = PublicPageSerializer
+    filter_backends = guarded_filter_backends(wagtail_views.PagesAPIViewSet.filter_backends)
 
 
-class ArticlesAPIViewSet(wagtail_views.PagesAPIViewSet):
+class ArticlesAPIViewSet(GuardedQueryMixin, wagtail_views.PagesAPIViewSet):
     """Live, public articles of the request's site, newest first, with reader-facing filters.
 
     Listings carry card fields; ``body`` comes with the detail view only, so a
@@ -212,17 +235,38 @@ class ArticlesAPIViewSet(wagtail_views.PagesAPIViewSet):
         if not fragment_cache.is_cacheable(request._request):
             return super().detail_view(request, pk)
         # Two primary-key lookups: as ``pk__in=<visible pages>``, SQLite listed every visible page first.
+        # The first also reads the fragment cache's generation, which would otherwise cost a query of its own.
         page = (
-            ArticlePage.objects.filter(pk=pk).only("pk", "live_revision_id", "last_published_at", "locale_id").first()
+            ArticlePage.objects.filter(pk=pk)
+            .only("pk", "live_revision_id", "last_published_at", "locale_id")
+            .annotate(rs_generation=fragment_cache.generation_subquery())
+            .first()
         )
         if page is None or not self.get_base_queryset().filter(pk=pk).exists():
             raise Http404("not found")
+        fragment_cache.remember_generation(request, page.rs_generation)
         self._visible_pk = str(pk)  # checked: a cache miss's get_object need not ask again
-        query = sorted((name, value) for name, value in request.GET.items() if name in self.known_query_parameters)
-        parts = [*fragment_cache.page_key_parts(page, request._request), urlencode(query)]
+        # Keyed on the fields the response will hold, not on the query string: other parameters
+        # (``?_=``, ``?limit=``) change nothing here, and ``fields`` can be spelled many ways.
+        parts = [*fragment_cache.page_key_parts(page, request._request), self.detail_shape(type(page))]
         return Response(
-            fragment_cache.cached_value("api-v2-article", parts, lambda: self.serialize_detail(request, pk))
+            fragment_cache.cached_value(
+                "api-v2-article", parts, lambda: self.serialize_detail(request, pk), request._request
+            )
         )
+
+    def detail_shape(self, model) -> tuple:
+        """The fields (and nested fields) the detail of a ``model`` page holds for this request's ``?fields=``.
+
+        Raises ``BadRequestError`` (a 400) for fields that don't exist, before anything is cached.
+        """
+        fields = self.request.GET.get("fields")
+        try:
+            config = parse_fields_parameter(fields) if fields is not None else []
+        except ValueError as error:
+            raise BadRequestError(_("fields error: %(error)s") % {"error": error}) from error
+        serializer = self._get_serializer_class(self.request.wagtailapi_router, model, config, show_details=True)
+        return serializer_shape(serializer)
 
     def serialize_detail(self, request, pk) -> dict:
         """The detail representation, resolved in full (what a cache miss computes)."""
@@ -232,12 +276,19 @@ class ArticlesAPIViewSet(wagtail_views.PagesAPIViewSet):
         """An editor's preview, for the frontend: ``?token=`` from the "Headless frontend" preview mode."""
         token = request.GET.get("token", "")
         if not token:
-            raise BadRequestError("token is required; it comes from the admin's Headless frontend preview")
+            raise BadRequestError(_("token is required; it comes from the admin's Headless frontend preview"))
         try:
             page = load_preview(token)
         except PreviewTokenError as error:
             raise BadRequestError(str(error)) from error
         return Response(serialize_preview(page, self.get_serializer_context()))
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        """The preview's answers, errors included, are an editor's draft: no cache may keep them."""
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if self.action == "preview_view":
+            never_stored(response)
+        return response
 
     @classmethod
     def get_urlpatterns(cls):
@@ -280,12 +331,12 @@ class ExerciseFilter(BaseFilterBackend):
             if name in request.GET:
                 value = _one(request, name)
                 if value not in choices:
-                    raise BadRequestError(f"unknown {name} '{value}'; use one of {', '.join(choices)}")
+                    raise BadRequestError(unknown_choice_message(name, value, choices))
                 queryset = getattr(queryset, verb)(value)
         return queryset
 
 
-class ExercisesAPIViewSet(wagtail_views.BaseAPIViewSet):
+class ExercisesAPIViewSet(GuardedQueryMixin, wagtail_views.BaseAPIViewSet):
     """The published exercise library, public like the pages it appears on.
 
     Unlike Wagtail's snippet endpoints, it needs no login: it only ever shows
@@ -295,7 +346,7 @@ class ExercisesAPIViewSet(wagtail_views.BaseAPIViewSet):
 
     name = "exercises"
     model = ExerciseSnippet
-    filter_backends = [ExerciseFilter, FieldsFilter, OrderingFilter, SearchFilter]
+    filter_backends = [ExerciseFilter, GuardedFieldsFilter, OrderingFilter, SearchFilter]
     known_query_parameters = wagtail_views.BaseAPIViewSet.known_query_parameters.union(EXERCISE_FILTERS)
     find_query_parameters = wagtail_views.BaseAPIViewSet.find_query_parameters.union(["slug"])
     listing_default_fields = wagtail_views.BaseAPIViewSet.listing_default_fields + [

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Router
 from ninja.errors import HttpError
 from ninja.pagination import paginate
@@ -22,6 +23,9 @@ from wagtail.api.v3.schemas.generators.read import read_generator
 from wagtail.models import Locale, Site
 
 from ..models import ExerciseSnippet, MuscleGroup
+from .messages import unknown_choice_message
+from .v3_guards import install as install_guards
+from .v3_guards import problem_responses
 
 CONTENT_TYPE_NAME = "runstrength.exercises"
 
@@ -41,7 +45,7 @@ def _choice(name: str, value: str | None, choices: list[str]) -> str | None:
     if value is None:
         return None
     if value not in choices:
-        raise HttpError(400, f"unknown {name} '{value}'; use one of {', '.join(choices)}")
+        raise HttpError(400, unknown_choice_message(name, value, choices))
     return value
 
 
@@ -51,6 +55,7 @@ def _choice(name: str, value: str | None, choices: list[str]) -> str | None:
     url_name="runstrength_exercises_list",
     summary="List published exercises",
     operation_id="runstrength_exercises_list",
+    openapi_extra={"responses": problem_responses(400, 422)},
 )
 @paginate(WagtailLimitOffsetPagination)
 def list_exercises(
@@ -65,7 +70,7 @@ def list_exercises(
     if muscle is not None:
         group = MuscleGroup.for_slug(muscle, Locale.get_active())
         if group is None:
-            raise HttpError(400, f"unknown muscle '{muscle}'; use the slug of a muscle group")
+            raise HttpError(400, _("unknown muscle '%(slug)s'; use the slug of a muscle group") % {"slug": muscle})
         queryset = queryset.for_muscle(group)
     if _choice("difficulty", difficulty, ExerciseSnippet.Difficulty.values):
         queryset = queryset.for_difficulty(difficulty)
@@ -84,11 +89,12 @@ def _get(request: HttpRequest, **lookup: Any):
 
 
 @router.get(
-    "/{int:exercise_id}/",
+    "/{exercise_id}/",
     response=ExercisePublicSchema,
     url_name="runstrength_exercises_detail",
     summary="Get a published exercise by id",
     operation_id="runstrength_exercises_detail",
+    openapi_extra={"responses": problem_responses(404, 422)},
 )
 def get_exercise(request: HttpRequest, exercise_id: int):
     return _get(request, pk=exercise_id)
@@ -100,6 +106,7 @@ def get_exercise(request: HttpRequest, exercise_id: int):
     url_name="runstrength_exercises_by_slug",
     summary="Get a published exercise by slug",
     operation_id="runstrength_exercises_by_slug",
+    openapi_extra={"responses": problem_responses(404, 422)},
 )
 def get_exercise_by_slug(request: HttpRequest, slug: str):
     exercise = ExerciseSnippet.for_slug(slug, Locale.get_active(), exercise_queryset(request))
@@ -126,7 +133,11 @@ def _streamfield_with_page(generator, field) -> tuple:
 
 
 def register() -> None:
-    """Add the exercises router and content type to Wagtail's v3 API (call from ``ready()``)."""
+    """Add the exercises router and content type to Wagtail's v3 API (call from ``ready()``).
+
+    Also installs the package's guards on every v3 operation and its error
+    responses in the OpenAPI document (``v3_guards.py``).
+    """
     from wagtail.api.v3.api import api
     from wagtail.fields import StreamField
 
@@ -136,3 +147,4 @@ def register() -> None:
         ContentTypeRegistration(name=CONTENT_TYPE_NAME, label="Exercises", read_schema=ExercisePublicSchema)
     )
     api.add_router("/exercises/", router)
+    install_guards(api)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.utils.html import escape
 from django.utils.text import slugify
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -17,6 +19,61 @@ from ..validators import validate_embeddable_url
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 PREVIEW_TEMPLATE = "wagtail_runstrength/previews/block.html"
+
+
+# Block previews: sample content in the editor's language, translated when the preview is drawn.
+
+
+def _heading_preview_value() -> dict:
+    return {"text": gettext("Why strength training helps runners"), "level": "h2"}
+
+
+def _paragraph_preview_value() -> str:
+    text = gettext(
+        "Runners who lift twice a week tend to hold their form later into a race, "
+        "when tired muscles would otherwise let the knees and hips drift."
+    )
+    return f"<p>{escape(text)}</p>"
+
+
+def _key_points_preview_value() -> dict:
+    return {
+        "items": [
+            {
+                "title": gettext("Fewer injuries"),
+                "text": gettext("Stronger tendons and muscles tolerate the load of each stride."),
+            },
+            {
+                "title": gettext("Better economy"),
+                "text": gettext("A stiffer, stronger leg wastes less energy on every step."),
+            },
+        ]
+    }
+
+
+def _tips_preview_value() -> dict:
+    return {
+        "items": [
+            {"title": gettext("Two or three sessions a week"), "text": gettext("Leave a day between sessions.")},
+            {"title": gettext("Start light"), "text": gettext("Add load only when every rep feels controlled.")},
+        ]
+    }
+
+
+def _quote_preview_value() -> dict:
+    return {
+        "quote": gettext("I ran my first pain-free half marathon."),
+        "attribution": gettext("A clinic patient"),
+    }
+
+
+def _call_to_action_preview_value() -> dict:
+    return {
+        "heading": gettext("Ready to run stronger?"),
+        "text": gettext("Our physical therapists build strength plans around your training."),
+        "button_label": gettext("Book an assessment"),
+        "url": "https://example.com/book/",
+    }
 
 
 class HeadingValue(blocks.StructValue):
@@ -56,7 +113,7 @@ class HeadingBlock(blocks.StructBlock):
         label_format = "{text}"
         description = _("A section heading with a link anchor; feeds the table of contents.")
         help_text = _("Section headings (h2) appear in the article's table of contents.")
-        preview_value = {"text": "Why strength training helps runners", "level": "h2"}
+        preview_value = staticmethod(_heading_preview_value)
         preview_template = PREVIEW_TEMPLATE
 
     api_schema = schemas.RunStrengthHeadingValue
@@ -76,10 +133,7 @@ class ParagraphBlock(blocks.RichTextBlock):
         template = "wagtail_runstrength/blocks/paragraph.html"
         description = _("Body text with bold, italic, links and lists. Use a Heading block for headings.")
         help_text = _("Keep paragraphs short. Add a Heading block for a new section rather than bold text.")
-        preview_value = (
-            "<p>Runners who lift twice a week tend to hold their form later into a race, "
-            "when tired muscles would otherwise let the knees and hips drift.</p>"
-        )
+        preview_value = staticmethod(_paragraph_preview_value)
         preview_template = PREVIEW_TEMPLATE
 
     api_schema = str
@@ -116,18 +170,7 @@ class KeyPointsBlock(blocks.StructBlock):
         description = _("A numbered list of the article's main points, each with a bold lead-in.")
         help_text = _("Numbered points, such as the benefits of strength training. Order matters.")
         preview_template = PREVIEW_TEMPLATE
-        preview_value = {
-            "items": [
-                {
-                    "title": "Fewer injuries",
-                    "text": "Stronger tendons and muscles tolerate the load of each stride.",
-                },
-                {
-                    "title": "Better economy",
-                    "text": "A stiffer, stronger leg wastes less energy on every step.",
-                },
-            ]
-        }
+        preview_value = staticmethod(_key_points_preview_value)
 
     api_schema = schemas.RunStrengthTitledListValue
 
@@ -152,18 +195,7 @@ class TipsBlock(KeyPointsBlock):
         description = _("A bulleted list of practical tips, each with a bold lead-in.")
         help_text = _("Practical tips in no particular order, such as how often to train.")
         preview_template = PREVIEW_TEMPLATE
-        preview_value = {
-            "items": [
-                {
-                    "title": "Two or three sessions a week",
-                    "text": "Leave a day between sessions.",
-                },
-                {
-                    "title": "Start light",
-                    "text": "Add load only when every rep feels controlled.",
-                },
-            ]
-        }
+        preview_value = staticmethod(_tips_preview_value)
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -177,10 +209,7 @@ class QuoteBlock(blocks.StructBlock):
         description = _("A pull quote or a patient's words, with who said it.")
         help_text = _("Quote patients only with their permission; leave the attribution general if they prefer.")
         preview_template = PREVIEW_TEMPLATE
-        preview_value = {
-            "quote": "I ran my first pain-free half marathon.",
-            "attribution": "A clinic patient",
-        }
+        preview_value = staticmethod(_quote_preview_value)
 
     api_schema = schemas.RunStrengthQuoteValue
 
@@ -195,7 +224,7 @@ def _image_preview_value() -> dict:
     image = get_image_model().objects.exclude(description="").order_by("-created_at").first()
     return {
         "image": {"image": image, "alt_text": image.description if image else "", "decorative": False},
-        "caption": "Lateral step-ups build the single-leg strength running asks for.",
+        "caption": gettext("Lateral step-ups build the single-leg strength running asks for."),
     }
 
 
@@ -269,12 +298,7 @@ class CallToActionBlock(blocks.StructBlock):
         template = "wagtail_runstrength/blocks/call_to_action.html"
         description = _("A prompt with a button, such as booking an assessment. Leave blank to use the site's default.")
         help_text = _("Leave every field blank to show the default call to action from the site's settings.")
-        preview_value = {
-            "heading": "Ready to run stronger?",
-            "text": "Our physical therapists build strength plans around your training.",
-            "button_label": "Book an assessment",
-            "url": "https://example.com/book/",
-        }
+        preview_value = staticmethod(_call_to_action_preview_value)
         preview_template = PREVIEW_TEMPLATE
 
     api_schema = schemas.RunStrengthCallToActionValue | None
@@ -318,24 +342,62 @@ def resolve_call_to_action(value, parent_context=None, site=None) -> dict | None
     """The heading, text, label and link to show; falls back to the site's settings when the block is blank.
 
     The site comes from ``site`` or else from the request in ``parent_context``;
-    with neither, a blank block has nothing to show.
+    with neither, a blank block has nothing to show. The fallback is in the
+    language of the page in ``parent_context`` (or, with no page, the active
+    language): a French page shows the site's French call to action when it
+    has one (``LocalizedCallToAction``), else the site's default. HTML and API
+    both read this, so a link readers cannot follow is left out of both (see
+    ``_with_openable_link``); ``None`` when nothing is left to show.
     """
     if not CallToActionBlock.is_blank(value):
-        page = value.get("page")
-        return {
-            "heading": value.get("heading"),
-            "text": value.get("text"),
-            "button_label": value.get("button_label"),
-            "href": page.url if page else value.get("url"),
-            "page": page,
-        }
+        return _with_openable_link(
+            {
+                "heading": value.get("heading"),
+                "text": value.get("text"),
+                "button_label": value.get("button_label"),
+                "href": value.get("url") or None,
+                "page": value.get("page"),
+            }
+        )
     from ..models import RunStrengthSettings
 
-    request = (parent_context or {}).get("request")
+    parent_context = parent_context or {}
+    request = parent_context.get("request")
     if site is not None:
         site_settings = RunStrengthSettings.for_site(site)
     elif request is not None:
         site_settings = RunStrengthSettings.for_request(request)
     else:
         return None
-    return site_settings.default_call_to_action()
+    page = parent_context.get("page")
+    default = site_settings.default_call_to_action(locale=getattr(page, "locale_id", None))
+    if default is None:
+        return None
+    default = _with_openable_link(default)
+    # The site's default is only ever a prompt with a working button.
+    return default if default is not None and default["href"] else None
+
+
+def readers_can_open(page) -> bool:
+    """True when ``page`` is live and outside every private section (password, login or group)."""
+    return page.live and not page.get_view_restrictions().exists()
+
+
+def _with_openable_link(cta: dict) -> dict | None:
+    """``cta`` with its page's URL, or with no button when the page is gone, a draft or private.
+
+    Linking a reader to a page they cannot open would also publish where an
+    unpublished page will live. Without a link the button goes, the heading
+    and text stay; with none of the three, there is nothing to show.
+    """
+    page = cta.get("page")
+    if page is not None:
+        if readers_can_open(page):
+            cta = {**cta, "href": page.url}
+        else:
+            cta = {**cta, "href": None, "page": None}
+    if not cta["href"]:
+        cta = {**cta, "button_label": ""}
+    if not (cta["heading"] or cta["text"] or cta["href"]):
+        return None
+    return cta

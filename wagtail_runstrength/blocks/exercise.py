@@ -6,6 +6,7 @@ import copy
 from collections.abc import Iterator
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.list_block import ListBlockValidationError
@@ -59,8 +60,9 @@ class ExerciseChooserBlock(SnippetChooserBlock):
 
     def get_searchable_content(self, value):
         # The exercise's name and summary are visible on the card, so they count
-        # towards read time and make the article findable by exercise.
-        if value is None:
+        # towards read time and make the article findable by exercise. An
+        # unpublished exercise's card is left out, and so is its text.
+        if value is None or not value.live:
             return []
         return [value.name, value.summary]
 
@@ -76,13 +78,13 @@ def _exercise_preview_value() -> dict:
     exercises = _preview_exercises(1)
     return {
         "exercise": exercises[0] if exercises else None,
-        "note": "Keep the knee over the second toe as you rise.",
+        "note": gettext("Keep the knee over the second toe as you rise."),
     }
 
 
 def _exercise_group_preview_value() -> dict:
     return {
-        "heading": "Key exercises",
+        "heading": gettext("Key exercises"),
         "exercises": [{"exercise": exercise} for exercise in _preview_exercises(3)],
     }
 
@@ -172,9 +174,16 @@ class ExerciseBlock(blocks.StructBlock):
         preview_value = staticmethod(_exercise_preview_value)
         preview_template = "wagtail_runstrength/previews/exercise.html"
 
-    api_schema = schemas.RunStrengthExerciseBlockValue
+    api_schema = schemas.RunStrengthExerciseBlockValue | None
 
     def get_api_representation(self, value, context=None):
+        """The card's data; ``None`` when its exercise was deleted or unpublished, as the HTML shows no card.
+
+        The note and dose belong to that card, so they go with it: an
+        unpublished exercise's note may well describe it.
+        """
+        if not value.is_visible:
+            return None
         return {
             "exercise": self.child_blocks["exercise"].get_api_representation(value.get("exercise"), context),
             "note": value.get("note") or "",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -19,7 +20,7 @@ def _related_posts_preview_value() -> dict:
     from ..models import ArticlePage
 
     return {
-        "heading": "Blog posts you may be interested in",
+        "heading": gettext("Blog posts you may be interested in"),
         "posts": list(ArticlePage.objects.live().public().newest_first().for_cards()[:3]),
     }
 

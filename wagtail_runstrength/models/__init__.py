@@ -8,11 +8,13 @@ from .articles import (
     ArticlePageTag,
 )
 from .exercises import ExerciseSnippet
+from .fragment_generation import FragmentGeneration
 from .library import ExerciseLibraryPage, ExerciseLibraryPageMixin
 from .people import Clinician
 from .querysets import ArticlePageManager, ArticlePageQuerySet
 from .settings import RunStrengthSettings
 from .taxonomy import ArticleCategory, MuscleGroup
+from .webhook_delivery import WebhookDelivery
 
 __all__ = [
     "ArticleCategory",
@@ -27,6 +29,8 @@ __all__ = [
     "ExerciseLibraryPage",
     "ExerciseLibraryPageMixin",
     "ExerciseSnippet",
+    "FragmentGeneration",
     "MuscleGroup",
     "RunStrengthSettings",
+    "WebhookDelivery",
 ]

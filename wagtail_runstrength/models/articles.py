@@ -18,7 +18,6 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
-from django.utils.html import strip_tags
 from django.utils.http import urlencode
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -33,7 +32,7 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Page, Site  # noqa: F401  (Page sets swapper's "WAGTAIL_" prefix before load_model)
 from wagtail.search import index
 
-from .. import public_urls, seo
+from .. import listing, public_urls, seo
 from ..api.model_fields import article_api_fields, article_index_api_fields
 from ..blocks import ArticleBodyBlock
 from ..blocks.exercise import exercise_items
@@ -41,7 +40,10 @@ from ..blocks.related import reject_self_pick
 from ..conf import get_setting
 from ..feeds import ArticleAtomFeed, ArticleFeed
 from ..images import HERO_IMAGE_SPECS, alt_text, prefetch_renditions_for
+from ..preview import never_stored
 from ..readtime import count_words, read_time_minutes
+from ..text import plain_text
+from .base import can_match
 from .querysets import ArticlePageManager, private_sections_q
 
 BasePage = swapper.load_model("wagtailcore", "Page", require_ready=False)
@@ -174,6 +176,8 @@ class ArticlePageMixin(models.Model):
         index.SearchField("intro"),
         index.SearchField("excerpt"),
         index.SearchField("body"),
+        # The names and target muscles of the exercises the body shows (see ``exercise_search_text``).
+        index.SearchField("exercise_search_text"),
         index.RelatedFields("category", [index.SearchField("name")]),
         index.FilterField("category"),
         index.FilterField("date"),
@@ -230,7 +234,7 @@ class ArticlePageMixin(models.Model):
         """Plain text for cards and meta descriptions: the excerpt, or the start of the introduction."""
         if self.excerpt:
             return self.excerpt
-        return Truncator(strip_tags(self.intro)).words(EXCERPT_WORDS)
+        return Truncator(plain_text(self.intro)).words(EXCERPT_WORDS)
 
     def visible_text_parts(self) -> list[str]:
         """Every piece of text a reader sees on the article, for the read time."""
@@ -246,6 +250,27 @@ class ArticlePageMixin(models.Model):
         self.__dict__.pop("word_count", None)
         return read_time_minutes(self.word_count)
 
+    def exercise_search_text(self) -> str:
+        """The names and target muscles of the exercises on the article's cards, for the search index.
+
+        Read from the body, like the ``body`` search field, so the index always
+        matches the body it is built from: the ``exercises`` relation is only
+        rewritten after the page row is saved, when the index has already been
+        updated. The body loads its exercises with their muscles in bulk
+        (``ExerciseChooserBlock.bulk_to_python``), so this costs no query.
+        Unpublished or deleted exercises, whose cards readers do not see, are
+        left out. ``search_index.py`` re-indexes the articles when one of their
+        exercises or muscle groups changes.
+        """
+        words = []
+        for item in exercise_items(self.body):
+            if not item.is_visible:
+                continue
+            exercise = item["exercise"]
+            words.append(exercise.name)
+            words.extend(muscle.name for muscle in exercise.target_muscles.all())
+        return " ".join(dict.fromkeys(words))
+
     def used_exercise_ids(self) -> list[int]:
         ids = [item["exercise"].pk for item in exercise_items(self.body) if item.get("exercise") is not None]
         return list(dict.fromkeys(ids))
@@ -259,9 +284,12 @@ class ArticlePageMixin(models.Model):
         return [*super().preview_modes, (self.HEADLESS_PREVIEW_MODE, _("Headless frontend"))]
 
     def serve_preview(self, request, mode_name):
-        """The "Headless frontend" mode hands the frontend a signed, expiring token (see ``preview.py``)."""
+        """The "Headless frontend" mode hands the frontend a signed, expiring token (see ``preview.py``).
+
+        No mode's response may be stored by a cache (``never_stored``).
+        """
         if mode_name != self.HEADLESS_PREVIEW_MODE:
-            return super().serve_preview(request, mode_name)
+            return never_stored(super().serve_preview(request, mode_name))
         from django.shortcuts import redirect
 
         from ..preview import create_preview_token, frontend_preview_url
@@ -269,9 +297,9 @@ class ArticlePageMixin(models.Model):
         token = create_preview_token(self)
         target = frontend_preview_url(self, request, token)
         if target:
-            return redirect(target)
+            return never_stored(redirect(target))
         context = {"page": self, "token": token, "request": request}
-        return TemplateResponse(request, "wagtail_runstrength/headless_preview.html", context)
+        return never_stored(TemplateResponse(request, "wagtail_runstrength/headless_preview.html", context))
 
     # Rendering
 
@@ -368,6 +396,9 @@ class ArticleIndexPageMixin(RoutablePageMixin, models.Model):
     class Meta:
         abstract = True
 
+    def serve_preview(self, request, mode_name):
+        return never_stored(super().serve_preview(request, mode_name))
+
     def get_articles(self, request=None):
         """Live, public child articles in this page's locale, newest first."""
         article_model = apps.get_model(self.article_model_name)
@@ -375,14 +406,28 @@ class ArticleIndexPageMixin(RoutablePageMixin, models.Model):
         return article_model.objects.child_of(self).visible_in(site, self.locale).newest_first().for_cards()
 
     def filtered_articles(self, request):
+        """The articles matching ``?tag=`` and ``?category=`` (slugs), and the filters applied.
+
+        A tag or category that does not exist is a 404, as the tag's feed is:
+        every such address would otherwise be a listing of its own, cached apart.
+        So is a tag no article listed here carries (only drafts or private
+        articles: its name would tell what they are about), and a value with a
+        NUL character, which no slug holds and PostgreSQL refuses in a query.
+        """
+        from .taxonomy import ArticleCategory
+
         articles = self.get_articles(request)
         filters = {}
         tag = request.GET.get("tag", "").strip()
         if tag:
+            if not can_match(tag) or not self.listed_tags(request).filter(slug=tag).exists():
+                raise Http404(_("No such tag."))
             articles = articles.with_tag(tag)
             filters["tag"] = tag
         category = request.GET.get("category", "").strip()
         if category:
+            if not can_match(category) or not ArticleCategory.objects.filter(slug=category).exists():
+                raise Http404(_("No such category."))
             articles = articles.in_category(category)
             filters["category"] = category
         # Neither filter can repeat a row (``with_tag`` is a sub-query), so no DISTINCT:
@@ -393,19 +438,22 @@ class ArticleIndexPageMixin(RoutablePageMixin, models.Model):
         context = super().get_context(request, *args, **kwargs)
         articles, filters = self.filtered_articles(request)
         paginator = Paginator(articles, get_setting("INDEX_PAGE_SIZE"))
+        filter_query = urlencode(filters)
+        number = listing.page_number(request, paginator, [self.pk, filter_query])
         from .taxonomy import ArticleCategory
 
         # Lazy: the template reads these inside its cached document, so a cache hit runs no listing query.
         context.update(
-            articles=SimpleLazyObject(lambda: paginator.get_page(request.GET.get("page"))),
+            articles=SimpleLazyObject(lambda: paginator.page(number)),
             paginator=paginator,
             filters=filters,
             active_tag=filters.get("tag"),
             active_category=SimpleLazyObject(
                 lambda: ArticleCategory.for_slug(filters["category"], self.locale_id) if "category" in filters else None
             ),
-            filter_query=urlencode(filters),
-            listing_key=f"{request.GET.get('page', '').strip()}|{urlencode(filters)}",
+            filter_query=filter_query,
+            # Checked values only: a page that exists, a tag and a category that do.
+            listing_key=f"{number}|{filter_query}",
             tags_url=self.route_url(request, "tags"),
         )
         return context
@@ -430,10 +478,18 @@ class ArticleIndexPageMixin(RoutablePageMixin, models.Model):
             .order_by("-count", "tag__name")
         )
 
+    def listed_tags(self, request=None):
+        """Tags carried by at least one article listed here: a tag found only on drafts, private
+        articles or other indexes' articles has no feed here, as it has no line on the tags page."""
+        through = apps.get_model(self.article_model_name).tags.through
+        listed = self.get_articles(request).order_by().values("pk")
+        return through.tag_model().objects.filter(
+            pk__in=through.objects.filter(content_object__in=listed).values("tag_id")
+        )
+
     def _feed(self, request, feed_class, tag=None):
         if tag is not None:
-            tag_model = apps.get_model(self.article_model_name).tags.through.tag_model()
-            tag = tag_model.objects.filter(slug=tag).first()
+            tag = self.listed_tags(request).filter(slug=tag).first()
             if tag is None:
                 raise Http404(_("No such tag."))
         return feed_class(self, tag=tag)(request)

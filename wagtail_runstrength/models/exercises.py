@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -17,6 +18,7 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from ..api.model_fields import exercise_api_fields
+from ..delete_guard import DeleteGuardQuerySet
 from ..images import EXERCISE_IMAGE_SPECS, alt_text, image_prefetch
 from ..prescription import (
     MAX_REPS,
@@ -26,11 +28,12 @@ from ..prescription import (
     Prescription,
     prescription_errors,
 )
+from ..preview import never_stored
 from ..validators import NOT_EMBEDDABLE, is_embeddable
 from .base import SluggedTranslatableModel
 
 
-class ExerciseQuerySet(SearchableQuerySetMixin, models.QuerySet):
+class ExerciseQuerySet(SearchableQuerySetMixin, DeleteGuardQuerySet):
     def live(self):
         """Exercises that are published (drafts of new exercises are left out)."""
         return self.filter(live=True)
@@ -164,7 +167,8 @@ class ExerciseSnippet(
         null=True,
         blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(MAX_SETS)],
-        help_text=_("Default number of sets, from 1 to %(max)s.") % {"max": MAX_SETS},
+        # format_lazy: "%" would translate the text once, at import, in whatever language is active then.
+        help_text=format_lazy(_("Default number of sets, from 1 to {max}."), max=MAX_SETS),
     )
     reps = models.PositiveSmallIntegerField(
         _("reps"),
@@ -285,9 +289,14 @@ class ExerciseSnippet(
     def alt_text(self) -> str:
         return alt_text(self.image, self.image_alt)
 
+    # The inspect view's labels for these properties (Django would print the English attribute name).
+    alt_text.fget.short_description = _("alt text")
+
     @property
     def prescription(self) -> Prescription:
         return Prescription(self.sets, self.reps, self.seconds, self.per_side, self.rest_seconds)
+
+    prescription.fget.short_description = _("default prescription")
 
     @property
     def coaching_cue_list(self) -> list[str]:
@@ -307,3 +316,6 @@ class ExerciseSnippet(
 
     def get_preview_template(self, request, mode_name):
         return "wagtail_runstrength/previews/exercise_card.html"
+
+    def serve_preview(self, request, mode_name):
+        return never_stored(super().serve_preview(request, mode_name))

@@ -26,6 +26,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page  # noqa: F401  (sets swapper's "WAGTAIL_" prefix before load_model)
 from wagtail.search import index
 
+from .. import fragment_cache
+from ..listing import page_number
+from ..preview import never_stored
 from ..public_urls import join, public_url
 from .exercises import ExerciseSnippet
 from .taxonomy import MuscleGroup
@@ -57,6 +60,9 @@ class ExerciseLibraryPageMixin(RoutablePageMixin, models.Model):
 
     class Meta:
         abstract = True
+
+    def serve_preview(self, request, mode_name):
+        return never_stored(super().serve_preview(request, mode_name))
 
     # Querysets
 
@@ -113,17 +119,19 @@ class ExerciseLibraryPageMixin(RoutablePageMixin, models.Model):
         context = super().get_context(request, *args, **kwargs)
         exercises, applied, notes = self.filtered_exercises(request)
         paginator = Paginator(exercises, self.exercises_per_page)
-        query = {name: value.slug if name == "muscle" else value.value for name, value in applied.items()}
+        filter_query = urlencode(
+            {name: value.slug if name == "muscle" else value.value for name, value in applied.items()}
+        )
+        number = page_number(request, paginator, [self.pk, filter_query])
         context.update(
             # Lazy: read inside the cached document, so a cache hit runs no listing query.
-            exercises=SimpleLazyObject(lambda: paginator.get_page(request.GET.get("page"))),
+            exercises=SimpleLazyObject(lambda: paginator.page(number)),
             paginator=paginator,
             applied_filters=applied,
             filter_notes=notes,
-            filter_query=urlencode(query),
-            listing_key="|".join(
-                request.GET.get(name, "").strip() for name in ("page", "muscle", "equipment", "difficulty")
-            ),
+            filter_query=filter_query,
+            # Checked values only; a note quotes what the reader typed, so that answer is not cached at all.
+            listing_key=fragment_cache.DO_NOT_CACHE if notes else f"{number}|{filter_query}",
             muscle_groups=self.get_muscle_groups(),
             equipment_choices=ExerciseSnippet.Equipment.choices,
             difficulty_choices=ExerciseSnippet.Difficulty.choices,

@@ -9,9 +9,14 @@ from wagtail.images import get_image_model_string
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from ..delete_guard import DeleteGuardMixin, DeleteGuardQuerySet
 
-class Clinician(index.Indexed, TranslatableMixin, models.Model):
-    """A physical therapist or other clinician credited on articles as author or reviewer."""
+
+class Clinician(index.Indexed, DeleteGuardMixin, TranslatableMixin, models.Model):
+    """A physical therapist or other clinician credited on articles as author or reviewer.
+
+    Not deleted while a published article names them (``delete_guard.py``).
+    """
 
     name = models.CharField(_("name"), max_length=255)
     credentials = models.CharField(
@@ -50,6 +55,8 @@ class Clinician(index.Indexed, TranslatableMixin, models.Model):
         blank=True,
         help_text=_("A page with more about this clinician, on this site or elsewhere."),
     )
+
+    objects = DeleteGuardQuerySet.as_manager()
 
     panels = [
         "name",

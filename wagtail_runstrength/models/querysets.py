@@ -8,6 +8,7 @@ from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 
 from ..images import ARTICLE_CARD_IMAGE_SPECS, image_prefetch
+from .base import can_match
 
 
 def private_sections_q(queryset: PageQuerySet, request=None) -> Q:
@@ -57,10 +58,14 @@ class ArticlePageQuerySet(PageQuerySet):
 
     def with_tag(self, slug: str):
         """Articles carrying the tag, as a sub-query so that no article is listed twice."""
+        if not can_match(slug):
+            return self.none()
         tagged = self.model.tags.through.objects.filter(tag__slug=slug).values("content_object_id")
         return self.filter(pk__in=tagged)
 
     def in_category(self, slug: str):
+        if not can_match(slug):
+            return self.none()
         return self.filter(category__slug=slug)
 
     def newest_first(self):

@@ -2,6 +2,9 @@
 
 ``{% load wagtail_runstrength_tags %}`` then:
 
+- ``{% runstrength_head %}``: the one tag a host's base template puts in its ``<head>`` (meta,
+  JSON-LD, stylesheet, script), and ``{% runstrength_main %}`` around each page template's content
+  (the ``<main>`` landmark where the host has none; see ``layout.py``).
 - ``{% rs_meta %}``: description, canonical link, OpenGraph and Twitter card tags and feed links
   for the page in the context (an article, an exercise of the library, or any page).
 - ``{% rs_json_ld %}``: the schema.org JSON-LD for an article or an exercise, safely escaped.
@@ -22,18 +25,21 @@ from typing import Any
 
 from django import template
 from django.template.base import Token
+from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.utils.functional import SimpleLazyObject, empty
-from django.utils.html import escape, strip_tags
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from wagtail.embeds.embeds import get_embed
 from wagtail.embeds.exceptions import EmbedException
 from wagtail.images.templatetags import wagtailimages_tags
 
-from .. import fragment_cache, seo
+from .. import fragment_cache, layout, seo
 from ..feeds import feed_links
 from ..images import CARD_SHARE_SPEC, SHARE_SPEC, parsed_filters
 from ..public_urls import join, public_url
+from ..text import plain_text
 
 register = template.Library()
 
@@ -65,7 +71,7 @@ def _unwrap(value):
 
 
 def _plain(text: str) -> str:
-    return Truncator(strip_tags(text or "").strip()).words(DESCRIPTION_WORDS)
+    return Truncator(plain_text(text)).words(DESCRIPTION_WORDS)
 
 
 def page_meta(context) -> dict[str, Any]:
@@ -163,6 +169,123 @@ def rs_public_url(context, page) -> str:
     return public_url(page, context.get("request"))
 
 
+# Host layouts
+
+
+def _is_package_page(context) -> bool:
+    """An article, a blog index or an exercise library (its index or one exercise's page)."""
+    from ..models import ExerciseLibraryPageMixin
+
+    page = context.get("page")
+    return _is_article(page) or _is_index(page) or isinstance(page, ExerciseLibraryPageMixin)
+
+
+def _host_prints_description(description, page) -> bool:
+    if description == "fallback":
+        return bool(getattr(page, "search_description", ""))
+    if description in (True, False):
+        return not description
+    raise template.TemplateSyntaxError(
+        f'runstrength_head: description must be True, False or "fallback", not {description!r}'
+    )
+
+
+@register.simple_tag(takes_context=True)
+def runstrength_head(context, description=True, has_main=False, stylesheet=True):
+    """Everything the package puts in a host's ``<head>``: one tag for any base template.
+
+    On the package's pages: the meta description, canonical link, OpenGraph,
+    Twitter card and feed links, the JSON-LD, the stylesheet and the deferred
+    script. On the host's own page types (which may show the package's blocks):
+    only the stylesheet and the script. ``description=False`` leaves out the
+    ``<meta name="description">`` for a base template that prints its own, and
+    ``description="fallback"`` prints it only for a page without a search
+    description (for base templates that print ``page.search_description``, as
+    ``wagtail start``'s does); ``has_main=True`` says the base template already wraps the content block in
+    a ``<main>``, so the package does not add a second one; ``stylesheet=False``
+    leaves out the package's stylesheet for a site that styles the ``rs-`` classes itself.
+    """
+    request = context.get("request")
+    layout.note_head(request, has_main=bool(has_main))
+    parts = []
+    if _is_package_page(context):
+        meta = page_meta(context)
+        parts.append(
+            render_to_string(
+                "wagtail_runstrength/includes/meta.html",
+                {"meta": meta, "skip_description": _host_prints_description(description, context.get("page"))},
+            )
+        )
+        parts.append(rs_json_ld(context))
+    if stylesheet:
+        parts.append(
+            format_html('<link rel="stylesheet" href="{}">', static("wagtail_runstrength/css/runstrength.css"))
+        )
+    parts.append(format_html('<script src="{}" defer></script>', static("wagtail_runstrength/js/runstrength.js")))
+    # Every part is already safe markup (templates, format_html, the escaped JSON-LD).
+    return format_html_join("\n", "{}", ((part,) for part in parts if part))
+
+
+@register.simple_tag(takes_context=True)
+def rs_description(context) -> str:
+    """The page's description as plain text, for a base template that prints its own description tag.
+
+    ``<meta name="description" content="{% block search_description %}…">`` in the
+    host's layout, filled by ``{% rs_description %}`` in its override of
+    ``wagtail_runstrength/base.html``: one tag, with the package's text (the search
+    description, else the excerpt or the start of the introduction).
+    """
+    if not _is_package_page(context):
+        return ""
+    return page_meta(context).get("description", "")
+
+
+class MainLandmarkNode(template.Node):
+    def __init__(self, nodelist, cached: template.Node | None):
+        self.nodelist = nodelist
+        self.cached = cached
+
+    def render(self, context):
+        if context.get(layout.SHELL_CONTEXT_VARIABLE):
+            # The package's shell has the <main>, and caches the whole document itself.
+            return self.nodelist.render(context)
+        content = (self.cached or self.nodelist).render(context)
+        request = context.get("request")
+        host = layout.host_layout(request)
+        notice = ""
+        if host is None:
+            notice = layout.missing_head_notice(request, getattr(context.template, "name", "") or "")
+        locale = getattr(context.get("page"), "locale", None)
+        language = getattr(locale, "language_code", "")
+        lang = format_html(' lang="{}"', language) if language else ""
+        if host is not None and host.has_main:
+            # Inside the host's own <main>: a plain wrapper still gives the content
+            # its language and the space below the host's header.
+            return format_html('<div class="rs-main"{}>{}</div>', lang, content)
+        return format_html('{}<main id="main" class="rs-main"{}>{}</main>', notice, lang, content)
+
+
+@register.tag("runstrength_main")
+def runstrength_main(parser, token):
+    """``{% runstrength_main ["name" vary_on...] %}…{% endrunstrength_main %}`` around a page's content.
+
+    Adds the ``<main>`` landmark (with the page's language) in a host's layout
+    that has none, adds nothing in the package's own shell, and reports a base
+    template without ``{% runstrength_head %}`` (see ``layout.py``). With a name,
+    the content is kept in the fragment cache in a host's layout, as
+    ``{% rs_cache %}`` would (the package's shell caches its whole document instead).
+    """
+    bits = token.split_contents()
+    nodelist = parser.parse(("endrunstrength_main",))
+    parser.delete_first_token()
+    cached = None
+    if len(bits) > 1:
+        cached = CachedFragmentNode(
+            nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(b) for b in bits[2:]]
+        )
+    return MainLandmarkNode(nodelist, cached)
+
+
 @register.filter
 def rs_alt(image) -> str:
     """The alt text of an image chosen in an ``ImageBlock``: empty when the editor marked it decorative."""
@@ -183,7 +306,8 @@ def player_html(html: str, title: str) -> str:
         attributes = match.group(1)
         if re.search(r"\stitle\s*=", attributes, re.IGNORECASE):
             return match.group(0)
-        return f'<iframe title="{escape(title)}"{attributes}>'
+        # conditional_escape: a title from a template ({% blocktrans asvar %}) is already escaped.
+        return f'<iframe title="{conditional_escape(title)}"{attributes}>'
 
     return IFRAME_RE.sub(add_title, html)
 
@@ -224,9 +348,12 @@ class CachedFragmentNode(template.Node):
         page = context.get("page")
         if page is None or not getattr(page, "pk", None) or not fragment_cache.is_cacheable(request):
             return self.nodelist.render(context)
+        vary = [var.resolve(context) for var in self.vary_on]
+        if any(value is fragment_cache.DO_NOT_CACHE for value in vary):
+            return self.nodelist.render(context)
         name = self.name.resolve(context)
-        parts = [*fragment_cache.page_key_parts(page, request), *(var.resolve(context) for var in self.vary_on)]
-        return fragment_cache.cached_render(name, parts, lambda: self.nodelist.render(context))
+        parts = [*fragment_cache.page_key_parts(page, request), *vary]
+        return fragment_cache.cached_render(name, parts, lambda: self.nodelist.render(context), request)
 
 
 @register.tag("rs_cache")
@@ -238,7 +365,11 @@ def rs_cache(parser, token):
     category, image or the site's settings make every fragment stale at once.
     The key varies with the live page, the site and host it is read on, the path
     and the language, plus any ``vary_on`` values (a page number, a filter).
-    Previews are never cached.
+    Build those from values you have checked (a page number that exists, a
+    filter that names a real tag), never from the raw query string: each
+    distinct value is one more entry in the cache, for anyone who sends it.
+    A ``vary_on`` value of ``fragment_cache.DO_NOT_CACHE`` renders without
+    the cache. Previews are never cached.
     """
     bits = token.split_contents()
     if len(bits) < 2:

@@ -7,7 +7,7 @@ from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
 
 from ...models import ArticleCategory, Clinician, ExerciseSnippet, MuscleGroup
 from ...viewsets import exercise_thumbnail, exercises_for_tables, muscle_names
-from .views import ExerciseDeleteView
+from .views import GuardedDeleteView
 
 
 class LibraryModelAdmin(ModelAdmin):
@@ -15,6 +15,7 @@ class LibraryModelAdmin(ModelAdmin):
 
     inspect_view_enabled = True
     list_per_page = 25
+    delete_view_class = GuardedDeleteView
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(usage_count=ReferenceIndex.usage_count_subquery(self.model))
@@ -30,13 +31,12 @@ class ExerciseAdmin(LibraryModelAdmin):
     model = ExerciseSnippet
     menu_label = _("Exercises")
     menu_icon = "pick"
-    list_display = ("name", "photo", "muscles", "difficulty", "equipment", "usage", "live")
+    list_display = ("listing_name", "photo", "muscles", "difficulty", "equipment", "usage", "live")
     list_filter = ("target_muscles", "difficulty", "equipment")
     search_fields = ("name", "summary", "target_muscles__name")
     ordering = ("name",)
     list_export = ("name", "slug", "summary", "muscles", "difficulty", "equipment", "live", "usage")
     export_filename = "exercises"
-    delete_view_class = ExerciseDeleteView
     inspect_view_fields = [
         "name",
         "summary",

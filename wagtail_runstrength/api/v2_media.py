@@ -1,0 +1,23 @@
+"""Wagtail's images and documents v2 endpoints, with the package's guards against 500s on bad input.
+
+Register them in place of Wagtail's own (``wagtail.images.api.v2.views`` and
+``wagtail.documents.api.v2.views``); they answer exactly as Wagtail's do,
+except that input Wagtail 8.0.1 turns into a server error is a 400 with a
+message (``v2_guards.py``). Kept apart from ``v2.py`` so a host without
+``wagtail.documents`` can still import the article endpoints.
+"""
+
+from __future__ import annotations
+
+from wagtail.documents.api.v2 import views as document_views
+from wagtail.images.api.v2 import views as image_views
+
+from .v2_guards import GuardedQueryMixin, guarded_filter_backends
+
+
+class ImagesAPIViewSet(GuardedQueryMixin, image_views.ImagesAPIViewSet):
+    filter_backends = guarded_filter_backends(image_views.ImagesAPIViewSet.filter_backends)
+
+
+class DocumentsAPIViewSet(GuardedQueryMixin, document_views.DocumentsAPIViewSet):
+    filter_backends = guarded_filter_backends(document_views.DocumentsAPIViewSet.filter_backends)

@@ -1,0 +1,66 @@
+"""The package's background tasks, run through Wagtail's task framework (``django_tasks``).
+
+With no ``TASKS`` setting they run at once, inside the request that made the
+change (after its transaction commits); with a worker backend such as
+``django_tasks_db`` they run in a worker process (``docs/deployment.md``,
+"Background tasks"). Both are idempotent: running one twice makes no
+rendition twice and sends no webhook delivery twice.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.apps import apps
+from django_tasks import task
+
+logger = logging.getLogger(__name__)
+
+
+@task()
+def process_changes(changes: list[dict]) -> dict:
+    """Warm the pages the ``changes`` (from ``changes.record``) affect, then tell the frontends.
+
+    Returns a summary: the events, how many pages, paths and API URLs were
+    affected, how many addresses were rendered and deliveries created.
+    """
+    from . import warming, webhooks
+    from .affected import Affected, affected_by
+    from .conf import get_setting
+
+    affected = Affected()
+    for change in changes:
+        if change.get("before"):
+            affected.merge(Affected.from_json(change["before"]))
+        instance = _load(change["model"], change["pk"])
+        if instance is not None:
+            affected.merge(affected_by(instance, include_descendants=change.get("include_descendants", False)))
+    warmed = warming.warm(affected) if get_setting("WARM_AFTER_PUBLISH") and affected else 0
+    deliveries = webhooks.create_deliveries(changes, affected) if affected else []
+    for delivery in deliveries:
+        deliver_webhook.enqueue(delivery.pk)
+    return {
+        "events": [change["event"] for change in changes],
+        "pages": len(affected.page_ids),
+        "paths": len(affected.entries),
+        "api_urls": len(affected.api_urls),
+        "warmed": warmed,
+        "deliveries": len(deliveries),
+    }
+
+
+@task()
+def deliver_webhook(delivery_id: int) -> str:
+    """One attempt at one webhook delivery; a failure schedules the next (``webhooks.attempt``). Returns its status."""
+    from . import webhooks
+
+    return webhooks.attempt(delivery_id)
+
+
+def _load(label: str, pk: str):
+    """The changed object as it is now (the specific page for a page), or ``None`` once deleted."""
+    model = apps.get_model(label)
+    instance = model._default_manager.filter(pk=pk).first()
+    if instance is not None and hasattr(instance, "specific"):
+        instance = instance.specific
+    return instance
