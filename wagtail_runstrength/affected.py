@@ -84,6 +84,13 @@ def object_tag(obj) -> str:
     return f"rs-{obj._meta.model_name}-{obj.pk}"
 
 
+def list_tag(model) -> str:
+    """The cache tag of every API listing of ``model``'s objects (``rs-list-articlepage``; ``rs-list-page`` for
+    Wagtail's pages endpoint): an item that appears, changes or goes changes the listing."""
+    name = "page" if model is _page_model() else model._meta.model_name
+    return f"rs-list-{name}"
+
+
 @dataclass
 class Affected:
     """Pages and addresses a change touched, mergeable and JSON-ready (``as_json``/``from_json``).
@@ -204,6 +211,7 @@ def _articles_everywhere(articles: Iterable, changed_pk: int | None = None) -> A
         affected.merge(_library_pages_listing(article))
     for holder in related_holders(articles):
         affected.merge(_page_alone(holder))
+    affected.tags |= {list_tag(_page_model()), *(list_tag(type(article)) for article in articles)}
     listing = _api_v2("articles", "listing")
     if listing:
         affected.api_urls.add(listing)
@@ -267,7 +275,7 @@ def _library_exercise_pages(library, exercises, with_listing: bool = False) -> A
 def _exercise(exercise) -> Affected:
     from .models import ExerciseSnippet
 
-    affected = Affected(tags={object_tag(exercise)})
+    affected = Affected(tags={object_tag(exercise), list_tag(type(exercise))})
     for page in _live_pages_referring_to(exercise):
         affected.merge(_page_alone(page))
     linking = list(

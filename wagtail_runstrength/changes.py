@@ -14,7 +14,8 @@ rows and their references are gone) and a move (the old addresses), the
 affected set is computed here, before the change, and travels with it.
 
 Nothing is recorded when the package has nothing to do with changes
-(``WARM_AFTER_PUBLISH`` off and no ``REVALIDATION_WEBHOOKS``).
+(``WARM_AFTER_PUBLISH`` off, no ``REVALIDATION_WEBHOOKS`` and no frontend-cache
+backend that purges by key, ``cdn.py``).
 """
 
 from __future__ import annotations
@@ -36,7 +37,11 @@ _suspended: ContextVar[bool] = ContextVar("wagtail_runstrength_changes_suspended
 
 
 def is_enabled() -> bool:
-    return not _suspended.get() and bool(get_setting("WARM_AFTER_PUBLISH") or get_setting("REVALIDATION_WEBHOOKS"))
+    from .cdn import key_backend_names
+
+    if _suspended.get():
+        return False
+    return bool(get_setting("WARM_AFTER_PUBLISH") or get_setting("REVALIDATION_WEBHOOKS") or key_backend_names())
 
 
 @contextmanager

@@ -46,6 +46,17 @@ DEFAULTS: dict[str, Any] = {
     "REVALIDATION_MAX_ATTEMPTS": 5,
     # Seconds before the first retry; each later retry waits twice as long as the one before.
     "REVALIDATION_RETRY_DELAY": 30,
+    # HTTP caching of pages and API reads (http_caching.py): ETag, Last-Modified, 304s,
+    # Cache-Control and Surrogate-Key/Cache-Tag headers. False leaves responses as Django makes them.
+    "HTTP_CACHING": True,
+    # Seconds a browser may reuse a page or API response without asking again. 0: it revalidates
+    # every time, which the ETag makes cheap (a 304 without a body).
+    "HTTP_MAX_AGE": 0,
+    # Seconds a shared cache (a CDN, a proxy) may serve it. Raise it when the CDN is purged by
+    # key on every change (docs/api.md, "Caching and revalidation").
+    "HTTP_S_MAXAGE": 60,
+    # Seconds a shared cache may keep serving a stale copy while it fetches a fresh one.
+    "HTTP_STALE_WHILE_REVALIDATE": 60,
 }
 
 # (minimum, maximum) for each integer key.
@@ -59,6 +70,9 @@ BOUNDS: dict[str, tuple[int, int]] = {
     "REVALIDATION_TIMEOUT": (1, 30),
     "REVALIDATION_MAX_ATTEMPTS": (1, 10),
     "REVALIDATION_RETRY_DELAY": (1, 3600),
+    "HTTP_MAX_AGE": (0, 365 * 24 * 3600),
+    "HTTP_S_MAXAGE": (0, 365 * 24 * 3600),
+    "HTTP_STALE_WHILE_REVALIDATE": (0, 365 * 24 * 3600),
 }
 
 # A webhook secret shorter than this is refused: it is all that stands between a frontend and
@@ -102,10 +116,9 @@ def check_settings() -> dict[str, Any]:
             f"{SETTING_NAME}['CACHE_ALIAS'] must name one of settings.CACHES "
             f"({', '.join(sorted(settings.CACHES))}), not {alias!r}."
         )
-    if not isinstance(merged["WARM_AFTER_PUBLISH"], bool):
-        raise ImproperlyConfigured(
-            f"{SETTING_NAME}['WARM_AFTER_PUBLISH'] must be True or False, not {merged['WARM_AFTER_PUBLISH']!r}."
-        )
+    for key in ("WARM_AFTER_PUBLISH", "HTTP_CACHING"):
+        if not isinstance(merged[key], bool):
+            raise ImproperlyConfigured(f"{SETTING_NAME}['{key}'] must be True or False, not {merged[key]!r}.")
     merged["REVALIDATION_WEBHOOKS"] = _checked_webhooks(merged["REVALIDATION_WEBHOOKS"])
     return merged
 

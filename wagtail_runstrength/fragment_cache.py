@@ -35,7 +35,7 @@ from django.db.models import Subquery
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 
-from . import __version__
+from . import __version__, http_caching
 from .conf import get_setting
 
 logger = logging.getLogger(__name__)
@@ -163,7 +163,9 @@ def is_cacheable(request) -> bool:
 def cached_value(name: str, parts: Iterable, compute: Callable[[], Any], request=None) -> Any:
     """``compute()``'s result from the cache when stored under the current generation, else computed and stored.
 
-    The value must pickle (rendered markup, an API representation). Give the
+    The value must pickle (rendered markup, an API representation). The
+    surrogate keys noted while computing it (``http_caching.note``) are stored
+    with it and noted again on every hit. Give the
     ``request`` being served so that the generation is read once for all its
     fragments. A cache that fails is logged and bypassed: the value is
     computed as if there were no cache.
@@ -176,11 +178,14 @@ def cached_value(name: str, parts: Iterable, compute: Callable[[], Any], request
     except Exception:  # a cache outage must not fail the page
         logger.exception("Fragment cache unavailable; computing %s without it", name)
         return compute()
-    if stored is not None and stored[0] == generation:
+    if stored is not None and len(stored) == 3 and stored[0] == generation:
+        http_caching.note(*stored[2])
         return stored[1]
-    value = compute()
+    # What the value draws (pages, images, exercises) is kept with it, for the response's surrogate keys.
+    with http_caching.collecting() as drawn:
+        value = compute()
     try:
-        cache.set(key, (generation, value), get_setting("FRAGMENT_CACHE_TIMEOUT"))
+        cache.set(key, (generation, value, tuple(sorted(drawn))), get_setting("FRAGMENT_CACHE_TIMEOUT"))
     except Exception:
         logger.exception("Could not store fragment %s", name)
     return value

@@ -38,6 +38,11 @@ def never_stored(response):
     elsewhere (a host's own preview view, a headless preview app), and the
     headless preview API lives outside the admin.
     """
+    # Public directives and validators a page or API response may already carry (http_caching.py)
+    # would outlive add_never_cache_headers, which only adds to Cache-Control.
+    for header in ("Cache-Control", "ETag", "Last-Modified", "Surrogate-Key", "Cache-Tag"):
+        if header in response:
+            del response[header]
     add_never_cache_headers(response)
     return response
 

@@ -22,9 +22,10 @@ def process_changes(changes: list[dict]) -> dict:
     """Warm the pages the ``changes`` (from ``changes.record``) affect, then tell the frontends.
 
     Returns a summary: the events, how many pages, paths and API URLs were
-    affected, how many addresses were rendered and deliveries created.
+    affected, how many addresses were rendered, how many frontend-cache backends
+    purged by key (``cdn.py``) and how many deliveries were created.
     """
-    from . import warming, webhooks
+    from . import cdn, warming, webhooks
     from .affected import Affected, affected_by
     from .conf import get_setting
 
@@ -36,6 +37,8 @@ def process_changes(changes: list[dict]) -> dict:
         if instance is not None:
             affected.merge(affected_by(instance, include_descendants=change.get("include_descendants", False)))
     warmed = warming.warm(affected) if get_setting("WARM_AFTER_PUBLISH") and affected else 0
+    # After warming, so the CDN refetches warm pages; before the webhooks, so frontends refetch fresh copies.
+    purged = cdn.purge_keys(affected.tags) if affected.tags else 0
     deliveries = webhooks.create_deliveries(changes, affected) if affected else []
     for delivery in deliveries:
         deliver_webhook.enqueue(delivery.pk)
@@ -45,6 +48,7 @@ def process_changes(changes: list[dict]) -> dict:
         "paths": len(affected.entries),
         "api_urls": len(affected.api_urls),
         "warmed": warmed,
+        "purged_backends": purged,
         "deliveries": len(deliveries),
     }
 

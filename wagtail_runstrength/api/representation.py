@@ -17,6 +17,7 @@ from django.db.models import prefetch_related_objects
 from wagtail.images.models import SourceImageIOError
 from wagtail.rich_text import expand_db_html
 
+from ..http_caching import note_objects
 from ..images import CARD_SPEC, CONTENT_SPEC, HERO_SPEC, PORTRAIT_SPEC, THUMBNAIL_SPEC, alt_text, parsed_filter
 from ..public_urls import PublicUrls
 
@@ -38,6 +39,7 @@ def image(img, sizes: dict[str, str], alt: str | None = None, decorative: bool =
     """An image with alt text and the renditions named in ``sizes``; ``None`` when it is missing."""
     if img is None:
         return None
+    note_objects(img)
     renditions = {}
     for name, spec in sizes.items():
         try:
@@ -132,6 +134,7 @@ def exercise(ex) -> dict[str, Any]:
     """Everything a frontend needs to draw an exercise card or page, without a second request."""
     if "progressions" not in _prefetched(ex):
         prefetch_exercise_links(getattr(ex, "runstrength_batch", None) or [ex])
+    note_objects(ex)
     return {
         "id": ex.pk,
         "name": ex.name,
@@ -152,6 +155,7 @@ def exercise(ex) -> dict[str, Any]:
 
 
 def article_card(page, urls: PublicUrls) -> dict[str, Any]:
+    note_objects(page)
     return {
         "id": page.pk,
         "title": page.title,

@@ -40,6 +40,7 @@ from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
 from wagtail.models import Locale, Site
 
 from .. import fragment_cache
+from ..http_caching import HTTPCachingViewSetMixin
 from ..models import ArticleCategory, ArticlePage, ExerciseSnippet, MuscleGroup
 from ..preview import PreviewTokenError, load_preview, never_stored
 from .messages import unknown_choice_message
@@ -159,14 +160,14 @@ def serializer_shape(serializer) -> tuple:
     return (tuple(serializer.Meta.fields), tuple(children))
 
 
-class PagesAPIViewSet(GuardedQueryMixin, wagtail_views.PagesAPIViewSet):
+class PagesAPIViewSet(HTTPCachingViewSetMixin, GuardedQueryMixin, wagtail_views.PagesAPIViewSet):
     """Wagtail's pages endpoint, with ``meta.html_url`` on the headless frontend when configured."""
 
     base_serializer_class = PublicPageSerializer
     filter_backends = guarded_filter_backends(wagtail_views.PagesAPIViewSet.filter_backends)
 
 
-class ArticlesAPIViewSet(GuardedQueryMixin, wagtail_views.PagesAPIViewSet):
+class ArticlesAPIViewSet(HTTPCachingViewSetMixin, GuardedQueryMixin, wagtail_views.PagesAPIViewSet):
     """Live, public articles of the request's site, newest first, with reader-facing filters.
 
     Listings carry card fields; ``body`` comes with the detail view only, so a
@@ -336,7 +337,7 @@ class ExerciseFilter(BaseFilterBackend):
         return queryset
 
 
-class ExercisesAPIViewSet(GuardedQueryMixin, wagtail_views.BaseAPIViewSet):
+class ExercisesAPIViewSet(HTTPCachingViewSetMixin, GuardedQueryMixin, wagtail_views.BaseAPIViewSet):
     """The published exercise library, public like the pages it appears on.
 
     Unlike Wagtail's snippet endpoints, it needs no login: it only ever shows

@@ -22,6 +22,7 @@ from wagtail.api.v3.schemas import BaseSchema
 from wagtail.api.v3.schemas.generators.read import read_generator
 from wagtail.models import Locale, Site
 
+from ..http_caching import note_page, v3_operation
 from ..models import ExerciseSnippet, MuscleGroup
 from .messages import unknown_choice_message
 from .v3_guards import install as install_guards
@@ -127,6 +128,7 @@ def _streamfield_with_page(generator, field) -> tuple:
 
     def resolve(obj, context: dict) -> Any:
         value = getattr(obj, field_name)
+        note_page(obj)  # the response's surrogate keys name the page's hero image, category and clinicians
         return value.stream_block.get_api_representation(value, {**(context or {}), "page": obj})
 
     return list[Any], [], staticmethod(resolve)
@@ -148,3 +150,4 @@ def register() -> None:
     )
     api.add_router("/exercises/", router)
     install_guards(api)
+    api.add_decorator(v3_operation, mode="view")

@@ -39,6 +39,7 @@ from ..blocks.exercise import exercise_items
 from ..blocks.related import reject_self_pick
 from ..conf import get_setting
 from ..feeds import ArticleAtomFeed, ArticleFeed
+from ..http_caching import HTTPCachingPageMixin
 from ..images import HERO_IMAGE_SPECS, alt_text, prefetch_renditions_for
 from ..preview import never_stored
 from ..readtime import count_words, read_time_minutes
@@ -63,7 +64,7 @@ def exercise_libraries_for(page, request=None, model_name: str = "wagtail_runstr
     return libraries.in_site(site).filter(locale_id=page.locale_id)
 
 
-class ArticlePageMixin(models.Model):
+class ArticlePageMixin(HTTPCachingPageMixin, models.Model):
     """An article built from blocks and the exercise library, with a computed read time.
 
     A host composing its own concrete page from this mixin also declares
@@ -377,7 +378,7 @@ class ArticlePageMixin(models.Model):
         return [seo.sitemap_entry(self, request)]
 
 
-class ArticleIndexPageMixin(RoutablePageMixin, models.Model):
+class ArticleIndexPageMixin(HTTPCachingPageMixin, RoutablePageMixin, models.Model):
     """Lists its live, public articles, newest first, paginated and filterable by tag and category.
 
     Routes under the index: ``feed/rss/`` and ``feed/atom/`` (and the same

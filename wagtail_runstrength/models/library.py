@@ -27,6 +27,7 @@ from wagtail.models import Page  # noqa: F401  (sets swapper's "WAGTAIL_" prefix
 from wagtail.search import index
 
 from .. import fragment_cache
+from ..http_caching import HTTPCachingPageMixin
 from ..listing import page_number
 from ..preview import never_stored
 from ..public_urls import join, public_url
@@ -40,7 +41,7 @@ INTRO_FEATURES = ["bold", "italic", "link"]
 MAX_FILTER_ECHO = 40
 
 
-class ExerciseLibraryPageMixin(RoutablePageMixin, models.Model):
+class ExerciseLibraryPageMixin(HTTPCachingPageMixin, RoutablePageMixin, models.Model):
     """The clinic's exercises for readers to browse and filter, with a page for each exercise."""
 
     intro = RichTextField(

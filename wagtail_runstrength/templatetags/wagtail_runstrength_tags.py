@@ -37,6 +37,7 @@ from wagtail.images.templatetags import wagtailimages_tags
 
 from .. import fragment_cache, layout, seo
 from ..feeds import feed_links
+from ..http_caching import note_objects
 from ..images import CARD_SHARE_SPEC, SHARE_SPEC, parsed_filters
 from ..public_urls import join, public_url
 from ..text import plain_text
@@ -387,6 +388,10 @@ class PictureNode(wagtailimages_tags.PictureNode):
     def get_filters(self):
         return parsed_filters(self.filter_specs)
 
+    def render(self, context):
+        note_objects(self.image_expr.resolve(context))  # the response's surrogate keys name the image
+        return super().render(context)
+
 
 @register.tag("rs_picture")
 def rs_picture(parser, token):
@@ -399,3 +404,14 @@ def rs_picture(parser, token):
     if type(node) is not wagtailimages_tags.PictureNode:
         raise template.TemplateSyntaxError(f"{tag_name} could not be parsed as a picture tag")
     return PictureNode(node.image_expr, node.filter_specs, output_var_name=node.output_var_name, attrs=node.attrs)
+
+
+@register.simple_tag
+def rs_draws(*objects) -> str:
+    """``{% rs_draws article %}``: the response shows these pages, exercises or images (its surrogate keys name them).
+
+    Outputs nothing. The package's card templates use it; a host template that
+    draws an object without ``{% rs_picture %}`` or a package card can too.
+    """
+    note_objects(*objects)
+    return ""
