@@ -11,7 +11,8 @@ backends ship here; configure them in ``WAGTAILFRONTENDCACHE`` as any other::
     WAGTAILFRONTENDCACHE = {
         "cloudflare": {
             "BACKEND": "wagtail_runstrength.cdn.CloudflareKeyBackend",
-            "ZONEID": "...", "BEARER_TOKEN": "...",
+            "ZONEID": "...",
+            "BEARER_TOKEN": "...",
         },
         "varnish": {
             "BACKEND": "wagtail_runstrength.cdn.HTTPKeyBackend",

@@ -49,8 +49,12 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.utils import translation
-from django.utils.cache import add_never_cache_headers, get_conditional_response, patch_cache_control
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import (
+    add_never_cache_headers,
+    get_conditional_response,
+    patch_cache_control,
+    patch_vary_headers,
+)
 from django.utils.http import http_date
 
 from .conf import get_setting
@@ -232,7 +236,12 @@ def _last_modified(request, response, etag: str) -> int:
 
     now = int(time.time())
     address = "\x1f".join(
-        (request.get_host(), request.get_full_path(), response.get("Content-Language", ""), translation.get_language() or "")
+        (
+            request.get_host(),
+            request.get_full_path(),
+            response.get("Content-Language", ""),
+            translation.get_language() or "",
+        )
     )
     key = LAST_MODIFIED_PREFIX + hashlib.sha256(address.encode()).hexdigest()[:40]
     cache = get_cache()
