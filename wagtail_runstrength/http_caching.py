@@ -7,7 +7,8 @@ and a CDN can keep and revalidate:
   bytes change, whatever caused it (a publish, an exercise edit, a related
   card, a template or a deploy), which no id or timestamp can promise.
 - ``Last-Modified``: when this address first served the body it serves now,
-  remembered per address (and language) in the package's cache. A body that
+  remembered per address (and language) in the package's cache; not sent
+  for an address with a query string, which the ETag alone validates. A body that
   changes back to an older one gets a new date, so ``If-Modified-Since``
   never answers 304 for a copy the client no longer holds.
 - A 304 for ``If-None-Match`` or ``If-Modified-Since`` (Django's
@@ -191,9 +192,12 @@ def finalize(request, response, keys: Iterable[str] = (), *, first_keys: Iterabl
     if hasattr(response, "render") and not response.is_rendered:
         response.render()
     etag = '"' + hashlib.sha256(response.content).hexdigest()[:40] + '"'
-    last_modified = _last_modified(request, response, etag)
+    # Only for an address without a query string: query strings are the client's to invent, and
+    # each would be one more entry in the cache. The ETag validates those answers.
+    last_modified = None if request.META.get("QUERY_STRING") else _last_modified(request, response, etag)
     response["ETag"] = etag
-    response["Last-Modified"] = http_date(last_modified)
+    if last_modified is not None:
+        response["Last-Modified"] = http_date(last_modified)
     patch_cache_control(
         response,
         public=True,
@@ -236,12 +240,7 @@ def _last_modified(request, response, etag: str) -> int:
 
     now = int(time.time())
     address = "\x1f".join(
-        (
-            request.get_host(),
-            request.get_full_path(),
-            response.get("Content-Language", ""),
-            translation.get_language() or "",
-        )
+        (request.get_host(), request.path, response.get("Content-Language", ""), translation.get_language() or "")
     )
     key = LAST_MODIFIED_PREFIX + hashlib.sha256(address.encode()).hexdigest()[:40]
     cache = get_cache()
