@@ -84,7 +84,8 @@ class CloudflareKeyBackend(CloudflareBackend):
     """Wagtail's Cloudflare backend, plus a purge by cache tag (``{"tags": [...]}`` to the zone's purge endpoint).
 
     Cloudflare takes at most 30 tags a request on most plans
-    (``TAGS_PER_REQUEST``). ``PURGE_URL`` overrides the endpoint (a proxy, a test).
+    (``TAGS_PER_REQUEST``). ``PURGE_URL`` overrides the endpoint of the tag
+    purges (a proxy, a test); URL purges are Wagtail's, to Cloudflare's API.
     """
 
     TAGS_PER_REQUEST = 30

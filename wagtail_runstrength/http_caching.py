@@ -100,9 +100,7 @@ def key_for(obj) -> str | None:
 
     if obj is None or getattr(obj, "pk", None) is None:
         return None
-    from wagtail.models import Page
-
-    return page_tag(obj.pk) if isinstance(obj, Page) else object_tag(obj)
+    return page_tag(obj.pk) if isinstance(obj, _page_model()) else object_tag(obj)
 
 
 def note_objects(*objs) -> None:
@@ -122,13 +120,21 @@ def note_page(page) -> None:
     if not _collectors.get() or page is None:
         return
     note(key_for(page) or "")
+    drawn = _drawn_models()
     for field in page._meta.concrete_fields:
-        related = field.related_model if field.many_to_one else None
-        value = getattr(page, field.attname, None) if related is not None else None
-        if value and related in _drawn_models():
-            note(f"rs-{related._meta.model_name}-{value}")
-        if value and field.is_cached(page) and related in _drawn_models():
-            note_objects(field.get_cached_value(page))
+        if not field.many_to_one or field.related_model not in drawn:
+            continue
+        value = getattr(page, field.attname, None)
+        if value:
+            note(f"rs-{field.related_model._meta.model_name}-{value}")
+            if field.is_cached(page):  # a loaded clinician also brings their photo
+                note_objects(field.get_cached_value(page))
+
+
+def _page_model() -> type:
+    import swapper
+
+    return swapper.load_model("wagtailcore", "Page")
 
 
 def _image_key(image_id: int) -> str:
@@ -304,9 +310,7 @@ def list_key(model) -> str:
 
 
 def _model_key(model, pk) -> str:
-    from wagtail.models import Page
-
-    return f"rs-page-{pk}" if issubclass(model, Page) else f"rs-{model._meta.model_name}-{pk}"
+    return f"rs-page-{pk}" if issubclass(model, _page_model()) else f"rs-{model._meta.model_name}-{pk}"
 
 
 # API v3 operations by URL name: the model whose ids they show.
@@ -329,14 +333,12 @@ def v3_operation(run):
 
 
 def _v3_item_keys(request, response) -> list[str]:
-    from wagtail.models import Page
-
     from .models import ExerciseSnippet
 
     match = getattr(request, "resolver_match", None)
     name = match.url_name if match else ""
     if name in V3_PAGE_OPERATIONS:
-        model = Page
+        model = _page_model()
     elif name in V3_EXERCISE_OPERATIONS:
         model = ExerciseSnippet
     else:
