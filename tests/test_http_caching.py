@@ -306,6 +306,17 @@ def test_vary_names_what_changes_the_answer(client, content):
         assert {"cookie", "authorization"} <= vary(get(client, READ_PATHS[name](content)))
 
 
+def test_vary_keeps_accept_language_where_the_language_comes_from_the_request(settings, client, content):
+    settings.MIDDLEWARE = [
+        "django.contrib.sessions.middleware.SessionMiddleware",
+        "django.middleware.locale.LocaleMiddleware",
+        *settings.MIDDLEWARE[1:],
+    ]
+    for name in ("article page", "v2 articles detail", "v3 exercises listing"):
+        response = get(client, READ_PATHS[name](content), HTTP_ACCEPT_LANGUAGE="en")
+        assert {"accept-language", "cookie"} <= vary(response), name
+
+
 def expected_article_keys(content) -> set[str]:
     article, neighbour, exercise = content["article"], content["neighbour"], content["exercise"]
     return {
