@@ -504,3 +504,24 @@ def test_an_address_with_a_query_string_is_validated_by_its_etag_alone(client, c
     assert response.status_code == 200 and "ETag" in response
     assert "Last-Modified" not in response
     assert get(client, "/api/v2/articles/?limit=5", HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
+
+
+def test_a_long_key_list_is_cut_below_the_cdn_limit_keeping_the_first_key(rf):
+    keys = {f"rs-page-{pk}" for pk in range(5000)}
+    response = http_caching.finalize(rf.get("/blog/"), HttpResponse(b"listing"), keys, first_keys=["rs-page-4999"])
+    header = response[http_caching.SURROGATE_KEY_HEADER]
+    assert len(header) <= http_caching.MAX_KEYS_LENGTH
+    assert header.split()[0] == "rs-page-4999"
+    assert len(header.split()) < len(keys)
+
+
+def test_a_cache_outage_still_answers_with_a_last_modified_of_now(rf, monkeypatch):
+    class BrokenCache:
+        def get(self, key):
+            raise ConnectionError("redis is down")
+
+    monkeypatch.setattr("wagtail_runstrength.fragment_cache.get_cache", BrokenCache)
+    before = int(time.time())
+    response = http_caching.finalize(rf.get("/blog/"), HttpResponse(b"page"))
+    assert response.status_code == 200 and "ETag" in response
+    assert before <= parse_http_date(response["Last-Modified"]) <= time.time() + 1
