@@ -29,6 +29,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework.response import Response
 from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
+from wagtail.models import Site
 
 from .. import fragment_cache
 
@@ -76,6 +77,17 @@ class CachedArticleDetailMixin:
     """
 
     representation_name = "api-v2-page-detail"
+
+    def get_base_queryset(self):
+        """Wagtail's visible pages, built once per request: each build lists the site's restricted pages."""
+        if getattr(self, "_base_queryset", None) is None:
+            self._base_queryset = super().get_base_queryset()
+        return self._base_queryset
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        # Found once on Django's request, where Wagtail's code reading it through DRF's wrapper also finds it.
+        Site.find_for_request(request._request)
 
     def detail_view(self, request, pk):
         resolve = super().detail_view
