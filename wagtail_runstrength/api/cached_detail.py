@@ -32,6 +32,8 @@ from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
 from wagtail.models import Site
 
 from .. import fragment_cache
+from ..images import prefetch_renditions_for
+from .representation import HERO_IMAGE_SIZES
 
 # Columns the light lookup reads: what the cache key and the article check need.
 KEY_COLUMNS = ("pk", "content_type_id", "live_revision_id", "last_published_at", "locale_id")
@@ -57,11 +59,24 @@ def keyed_article(manager, pk):
 
 
 def article_queryset(model):
-    """``model``'s pages with everything the detail serializer reads besides the body, for one lookup by id."""
-    queryset = model._default_manager.all()
-    if hasattr(queryset, "for_cards"):
-        queryset = queryset.for_cards()
-    return queryset.select_related("author", "reviewer")
+    """``model``'s pages with everything the detail serializer reads besides the body, for one lookup by id.
+
+    The hero image is joined rather than prefetched (a query less); ``load_article``
+    then fetches the renditions the detail shows.
+    """
+    return (
+        model._default_manager.all()
+        .select_related("author", "reviewer", "hero_image", "category", "locale")
+        .prefetch_related("tags")
+    )
+
+
+def load_article(model, pk):
+    """The article ``pk`` for its API detail, with its hero's renditions: three queries, or ``None``."""
+    article = article_queryset(model).filter(pk=pk).first()
+    if article is not None and article.hero_image is not None:
+        prefetch_renditions_for([article.hero_image], *HERO_IMAGE_SIZES.values())
+    return article
 
 
 def serializer_shape(serializer) -> tuple:
@@ -98,7 +113,7 @@ class CachedArticleDetailMixin:
         if page is None:
             return resolve(request, pk)
         # Two primary-key lookups: as ``pk__in=<visible pages>``, SQLite listed every visible page first.
-        if not self.get_base_queryset().filter(pk=pk).exists():
+        if str(pk) != getattr(self, "_visible_checked", None) and not self.get_base_queryset().filter(pk=pk).exists():
             raise Http404("not found")
         fragment_cache.remember_generation(django_request, page.rs_generation)
         self._visible_article = (str(pk), page.specific_class)  # a cache miss's get_object need not ask again
@@ -132,6 +147,11 @@ class CachedArticleDetailMixin:
         if response.status_code not in (301, 302) or found is None or not is_article_model(type(found)):
             return response
         self.kwargs["pk"] = found.pk
+        # Found through the visible pages, and loaded by routing with the relations the detail reads.
+        self._visible_checked = str(found.pk)
+        if found.hero_image_id is not None:
+            prefetch_renditions_for([found.hero_image], *HERO_IMAGE_SIZES.values())
+        self._article = found
         return self.detail_view(request, found.pk)
 
     def get_object(self):
@@ -156,7 +176,7 @@ class CachedArticleDetailMixin:
             if not self.get_base_queryset().filter(pk=pk).exists():
                 raise Http404("not found")
             model = page.specific_class
-        article = article_queryset(model).filter(pk=pk).first()
+        article = load_article(model, pk)
         if article is None:
             raise Http404("not found")
         self._article = article
