@@ -22,9 +22,9 @@ pytestmark = pytest.mark.django_db
 
 # The issue's targets: warm from the cache, and with every cache off.
 WARM_MAX_QUERIES = 12
-# With every cache off, as measured in this host (find/ adds Wagtail's routing of the path). Issue 16
-# aims at 24 for every path: v3 and find/ are still above it.
-COLD_MAX_QUERIES = {"pages": 25, "find": 31, "articles": 25, "v3": 30}
+# With every cache off (issue 16 target: 24). find/ adds Wagtail's routing of the path; v3's miss is
+# Wagtail's own view, which loads each relation lazily: both are still above the target.
+COLD_MAX_QUERIES = {"pages": 24, "find": 26, "articles": 24, "v3": 30}
 
 
 def read_paths(page) -> dict[str, str]:
@@ -85,9 +85,11 @@ def test_the_same_body_with_every_cache_off(client, index_page, settings):
 
 def test_find_answers_an_article_in_place_and_redirects_other_pages(client, index_page):
     page = article(index_page, 1, [])
-    response = client.get(f"/api/v2/pages/find/?html_path={page.url}")
-    assert response.status_code == 200
-    assert response.json()["id"] == page.pk
+    detail = client.get(f"/api/v2/articles/{page.pk}/").json()
+    for endpoint in ("pages", "articles"):
+        response = client.get(f"/api/v2/{endpoint}/find/?html_path={page.url}")
+        assert response.status_code == 200, endpoint
+        assert response.json() == detail, endpoint
     assert client.get(f"/api/v2/pages/find/?html_path={index_page.url}").status_code == 302
 
 
