@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python example_project/manage.py
 
-.PHONY: demo test lint format migrations-check messages compilemessages openapi-snapshot fuzz bench bench-breakdown loadtest clean axe
+.PHONY: demo test lint format migrations-check messages compilemessages openapi-snapshot fuzz bench bench-breakdown bench-readpaths loadtest clean axe
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -91,6 +91,10 @@ bench: $(VENV)/.installed-testing
 # Where a cold article render's time goes: the ORM against everything else, beside the plain blog.
 bench-breakdown: $(VENV)/.installed-testing
 	$(BIN)/python -m benchmarks.breakdown
+
+# The article page, its plain-blog twin and the four API read paths of the article, warm and cold (1 minute).
+bench-readpaths: $(VENV)/.installed-testing
+	$(BIN)/python -m benchmarks.readpaths
 
 # The demo under gunicorn (2 sync workers, PostgreSQL, Redis) loaded by wrk, beside a plain blog post
 # (benchmarks/README.md, "Load test"). Shorter: LOAD_DURATION=5 make loadtest

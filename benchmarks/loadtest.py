@@ -214,6 +214,29 @@ def targets(site: dict) -> list[Target]:
             "api_article", "API v2 article detail", f"/api/v2/articles/{article['id']}/", article["id"], "api_blog_post"
         ),
         Target("api_blog_post", "API v2 page detail (plain blog post)", f"/api/v2/pages/{post['id']}/", post["id"]),
+        # The read paths headless frontends use for the same article (issue 16): one cached representation.
+        Target(
+            "api_pages_article",
+            "API v2 pages detail, article",
+            f"/api/v2/pages/{article['id']}/",
+            article["id"],
+            "api_blog_post",
+        ),
+        Target(
+            "api_find_article",
+            "API v2 pages find/?html_path=, article",
+            f"/api/v2/pages/find/?html_path={article['url']}",
+            article["id"],
+            "api_blog_post",
+        ),
+        Target(
+            "api_v3_article",
+            "API v3 page detail, article",
+            f"/api/v3/pages/{article['id']}/",
+            article["id"],
+            "api_v3_blog_post",
+        ),
+        Target("api_v3_blog_post", "API v3 page detail (plain blog post)", f"/api/v3/pages/{post['id']}/", post["id"]),
     ]
 
 

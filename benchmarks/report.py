@@ -50,7 +50,15 @@ def check_targets(results: dict) -> list[dict]:
             check["queries"] = counts
             check["queries_constant_in_blocks"] = all(a == b for a, b in counts.values())
             checks.append(check)
-        for row_key in ("article", "index", "api_v2_detail", "api_v2_listing", "api_v3_detail"):
+        for row_key in (
+            "article",
+            "index",
+            "api_v2_detail",
+            "api_v2_pages_detail",
+            "api_v2_find",
+            "api_v2_listing",
+            "api_v3_detail",
+        ):
             per_size = {
                 int(k): v["rows"]
                 .get(row_key, {})

@@ -132,7 +132,12 @@ def test_every_read_path_answers_304_to_if_none_match_for_no_more_queries(client
     assert get(client, path, HTTP_IF_NONE_MATCH='"something-else"').status_code == 200
 
 
-@pytest.mark.parametrize("name", list(READ_PATHS))
+# find/ answers an article in place, at an address with a query string: no Last-Modified there
+# (test_an_address_with_a_query_string_is_validated_by_its_etag_alone); its ETag is tested above.
+ADDRESSES_WITHOUT_QUERY = [name for name in READ_PATHS if name != "v2 pages find"]
+
+
+@pytest.mark.parametrize("name", ADDRESSES_WITHOUT_QUERY)
 def test_every_read_path_answers_304_to_if_modified_since(client, content, name):
     path = READ_PATHS[name](content)
     ok = get(client, path)

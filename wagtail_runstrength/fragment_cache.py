@@ -138,8 +138,12 @@ def fragment_key(name: str, parts: Iterable) -> str:
     return f"{FRAGMENT_PREFIX}{name}:{digest[:40]}"
 
 
-def page_key_parts(page, request) -> list:
-    """What a page fragment varies with: the live page, the address it is read at, the language."""
+def page_key_parts(page, request, *, with_path: bool = True) -> list:
+    """What a page fragment varies with: the live page, the address it is read at, the language.
+
+    ``with_path=False`` leaves the request's path out, for a representation
+    that several addresses answer with (an article's API detail).
+    """
     parts = [
         page.pk,
         getattr(page, "live_revision_id", ""),
@@ -151,7 +155,9 @@ def page_key_parts(page, request) -> list:
 
         site = Site.find_for_request(request)
         # Links are relative on the page's own site and absolute elsewhere; JSON-LD uses the request's host.
-        parts += [site.pk if site else "", request.scheme, request.get_host(), request.path]
+        parts += [site.pk if site else "", request.scheme, request.get_host()]
+        if with_path:
+            parts.append(request.path)
     return parts
 
 

@@ -99,14 +99,18 @@ class Criteria:
         return cls(sorted(set(tags)), sorted(set(categories)))
 
 
-def _muscle_ids(page) -> list[int]:
-    """The muscle groups the article's exercises target; none for a page that is not a saved article."""
+def _muscle_ids(page):
+    """The muscle groups the article's exercises target, as a sub-query; ``None`` for a page that is not a saved article.
+
+    A sub-query rather than a list: the scoring query reads it once (it does not
+    depend on the candidate), which spares a query of its own on every cold render.
+    """
     from .models import MuscleGroup
 
     if not _is_article(page) or not page.pk:
-        return []
+        return None
     used_in = f"exercises__used_in_{type(page)._meta.model_name}s"
-    return list(MuscleGroup.objects.filter(**{used_in: page}).values_list("pk", flat=True).distinct())
+    return MuscleGroup.objects.filter(**{used_in: page.pk}).values("pk")
 
 
 def scored_candidates(page, exclude_ids: Sequence[int] = (), visible=None, criteria: Criteria | None = None):
@@ -126,7 +130,11 @@ def scored_candidates(page, exclude_ids: Sequence[int] = (), visible=None, crite
     window = get_setting("RELATED_POSTS_WINDOW")
     tag_through = article_model.tags.through
     tag_score = _count(tag_through.objects.filter(content_object_id=OuterRef("pk"), tag_id__in=criteria.tag_ids or [0]))
-    muscle_score = _count(MuscleGroup.objects.filter(pk__in=muscle_ids or [0], **{used_in: OuterRef("pk")}))
+    muscle_score = (
+        _count(MuscleGroup.objects.filter(pk__in=muscle_ids, **{used_in: OuterRef("pk")}))
+        if muscle_ids is not None
+        else Value(0)
+    )
     category_score = (
         Case(
             When(category_id__in=criteria.category_ids, then=Value(1)),

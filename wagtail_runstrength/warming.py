@@ -60,7 +60,8 @@ def warm(affected: Affected) -> int:
             if site_id in sites:
                 fetcher.get(sites[site_id], path)
                 requests += 1
-        # API answers depend on the request's site; lookups (``find/``) redirect to the details warmed here.
+        # API answers depend on the request's site; lookups (``find/``) answer from the same entries as the
+        # details warmed here (``api/cached_detail.py`` keys them without the path), or redirect to them.
         for site in sites.values():
             for url in sorted(affected.api_urls):
                 if "/find/" not in url:

@@ -36,13 +36,13 @@ from wagtail.api.v2.filters import (
     TranslationOfFilter,
 )
 from wagtail.api.v2.serializers import PageSerializer
-from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import Locale, Site
 
-from .. import fragment_cache
 from ..http_caching import HTTPCachingViewSetMixin
 from ..models import ArticleCategory, ArticlePage, ExerciseSnippet, MuscleGroup
 from ..preview import PreviewTokenError, load_preview, never_stored
+from .cached_detail import CachedArticleDetailMixin, serializer_shape  # noqa: F401 (serializer_shape: kept importable)
 from .messages import unknown_choice_message
 from .representation import urls_in
 from .v2_guards import GuardedFieldsFilter, GuardedQueryMixin, guarded_filter_backends
@@ -154,24 +154,28 @@ class ArticleFieldsFilter(GuardedFieldsFilter):
             request._request.GET = original
 
 
-def serializer_shape(serializer) -> tuple:
-    """What a serializer class built by Wagtail's API writes: its fields, and its nested serializers' shapes."""
-    children = sorted((name, serializer_shape(child)) for name, child in serializer.child_serializer_classes.items())
-    return (tuple(serializer.Meta.fields), tuple(children))
+class PagesAPIViewSet(
+    HTTPCachingViewSetMixin, GuardedQueryMixin, CachedArticleDetailMixin, wagtail_views.PagesAPIViewSet
+):
+    """Wagtail's pages endpoint, with ``meta.html_url`` on the headless frontend when configured.
 
-
-class PagesAPIViewSet(HTTPCachingViewSetMixin, GuardedQueryMixin, wagtail_views.PagesAPIViewSet):
-    """Wagtail's pages endpoint, with ``meta.html_url`` on the headless frontend when configured."""
+    An article's detail is the cached representation ``/api/v2/articles/<id>/``
+    serves (``cached_detail.py``); other pages are Wagtail's.
+    """
 
     base_serializer_class = PublicPageSerializer
     filter_backends = guarded_filter_backends(wagtail_views.PagesAPIViewSet.filter_backends)
 
 
-class ArticlesAPIViewSet(HTTPCachingViewSetMixin, GuardedQueryMixin, wagtail_views.PagesAPIViewSet):
+class ArticlesAPIViewSet(
+    HTTPCachingViewSetMixin, GuardedQueryMixin, CachedArticleDetailMixin, wagtail_views.PagesAPIViewSet
+):
     """Live, public articles of the request's site, newest first, with reader-facing filters.
 
     Listings carry card fields; ``body`` comes with the detail view only, so a
-    listing costs the same number of queries whatever its length.
+    listing costs the same number of queries whatever its length. The detail
+    is the cached representation of ``cached_detail.py``, shared with the
+    pages endpoint.
     """
 
     name = "articles"
@@ -208,70 +212,6 @@ class ArticlesAPIViewSet(HTTPCachingViewSetMixin, GuardedQueryMixin, wagtail_vie
         if "order" not in self.request.GET:
             queryset = queryset.newest_first()
         return queryset
-
-    def get_object(self):
-        """The visible article with this id, looked up by primary key once per request.
-
-        Wagtail asks twice (to choose the serializer, then to serialize). Filtered
-        as ``pk__in=<visible pages>``, SQLite lists every visible page first, so
-        the cost grew with the archive (figures in docs/performance.md).
-        """
-        article = getattr(self, "_article", None)
-        if article is None:
-            pk = self.kwargs["pk"]
-            if str(pk) != getattr(self, "_visible_pk", None) and not self.get_base_queryset().filter(pk=pk).exists():
-                raise Http404("not found")
-            article = ArticlePage.objects.filter(pk=pk).for_cards().select_related("author", "reviewer").first()
-            if article is None:
-                raise Http404("not found")
-            self._article = article
-        return article
-
-    def detail_view(self, request, pk):
-        """The article, from the fragment cache while nothing it shows has changed (see ``fragment_cache.py``).
-
-        Visibility is checked on every request with one light query; the body,
-        exercises, related cards and images are resolved only on a miss.
-        """
-        if not fragment_cache.is_cacheable(request._request):
-            return super().detail_view(request, pk)
-        # Two primary-key lookups: as ``pk__in=<visible pages>``, SQLite listed every visible page first.
-        # The first also reads the fragment cache's generation, which would otherwise cost a query of its own.
-        page = (
-            ArticlePage.objects.filter(pk=pk)
-            .only("pk", "live_revision_id", "last_published_at", "locale_id")
-            .annotate(rs_generation=fragment_cache.generation_subquery())
-            .first()
-        )
-        if page is None or not self.get_base_queryset().filter(pk=pk).exists():
-            raise Http404("not found")
-        fragment_cache.remember_generation(request, page.rs_generation)
-        self._visible_pk = str(pk)  # checked: a cache miss's get_object need not ask again
-        # Keyed on the fields the response will hold, not on the query string: other parameters
-        # (``?_=``, ``?limit=``) change nothing here, and ``fields`` can be spelled many ways.
-        parts = [*fragment_cache.page_key_parts(page, request._request), self.detail_shape(type(page))]
-        return Response(
-            fragment_cache.cached_value(
-                "api-v2-article", parts, lambda: self.serialize_detail(request, pk), request._request
-            )
-        )
-
-    def detail_shape(self, model) -> tuple:
-        """The fields (and nested fields) the detail of a ``model`` page holds for this request's ``?fields=``.
-
-        Raises ``BadRequestError`` (a 400) for fields that don't exist, before anything is cached.
-        """
-        fields = self.request.GET.get("fields")
-        try:
-            config = parse_fields_parameter(fields) if fields is not None else []
-        except ValueError as error:
-            raise BadRequestError(_("fields error: %(error)s") % {"error": error}) from error
-        serializer = self._get_serializer_class(self.request.wagtailapi_router, model, config, show_details=True)
-        return serializer_shape(serializer)
-
-    def serialize_detail(self, request, pk) -> dict:
-        """The detail representation, resolved in full (what a cache miss computes)."""
-        return super().detail_view(request, pk).data
 
     def preview_view(self, request):
         """An editor's preview, for the frontend: ``?token=`` from the "Headless frontend" preview mode."""

@@ -25,6 +25,7 @@ from wagtail.models import Locale, Site
 from ..http_caching import note_page, v3_operation
 from ..models import ExerciseSnippet, MuscleGroup
 from .messages import unknown_choice_message
+from .v3_cache import cached_page_detail
 from .v3_guards import install as install_guards
 from .v3_guards import problem_responses
 
@@ -138,7 +139,8 @@ def register() -> None:
     """Add the exercises router and content type to Wagtail's v3 API (call from ``ready()``).
 
     Also installs the package's guards on every v3 operation and its error
-    responses in the OpenAPI document (``v3_guards.py``).
+    responses in the OpenAPI document (``v3_guards.py``), and the cached
+    article detail (``v3_cache.py``).
     """
     from wagtail.api.v3.api import api
     from wagtail.fields import StreamField
@@ -150,4 +152,7 @@ def register() -> None:
     )
     api.add_router("/exercises/", router)
     install_guards(api)
+    # Added after the guards, so it wraps them: a query it does not cache goes through them untouched.
+    api.add_decorator(cached_page_detail, mode="view")
+    # Added last, so it is outermost: a cached detail's surrogate keys are replayed inside its scope.
     api.add_decorator(v3_operation, mode="view")

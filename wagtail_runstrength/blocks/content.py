@@ -307,7 +307,7 @@ class CallToActionBlock(blocks.StructBlock):
         """The resolved prompt; ``None`` when the block is blank and the site sets no default."""
         context = context if context is not None else {}
         page = context.get("page")
-        cta = resolve_call_to_action(value, context, site=page.get_site() if page is not None else None)
+        cta = resolve_call_to_action(value, context, site=site_of(page, context.get("request")))
         if cta is None:
             return None
         url = rep.urls_in(context).page(cta["page"]) if cta.get("page") is not None else cta["href"]
@@ -336,6 +336,24 @@ class CallToActionBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context)
         context["cta"] = resolve_call_to_action(value, parent_context)
         return context
+
+
+def site_of(page, request=None):
+    """The site ``page`` belongs to: the request's, already loaded, when the page is in it, else looked up.
+
+    An API detail only shows pages of the request's site, so this spares
+    ``Page.get_site()``'s query on every read.
+    """
+    if page is None:
+        return None
+    if request is not None:
+        from wagtail.models import Site
+
+        site = Site.find_for_request(request)
+        root = getattr(site, "root_page", None)
+        if root is not None and page.path.startswith(root.path):
+            return site
+    return page.get_site()
 
 
 def resolve_call_to_action(value, parent_context=None, site=None) -> dict | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.db import connections
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 
@@ -84,7 +84,8 @@ class ArticlePageQuerySet(PageQuerySet):
             q |= Q(tagged_items__tag_id__in=tag_ids)
         if category_ids:
             q |= Q(category_id__in=category_ids)
-        if muscle_ids:
+        # A list, or a sub-query (never evaluated here: that would cost the query it saves).
+        if isinstance(muscle_ids, QuerySet) or muscle_ids:
             q |= Q(exercises__target_muscles__in=muscle_ids)
         return self.filter(q)
 

@@ -1,0 +1,196 @@
+"""An article's API detail, resolved once per generation and served from the fragment cache on every v2 read path.
+
+Headless frontends read an article through Wagtail's ``/api/v2/pages/<id>/``
+and ``find/?html_path=`` (answered in place for an article, where Wagtail
+redirects to the detail) as often as through the package's ``/api/v2/articles/<id>/``. Both endpoints
+build the same serializer for an article, so ``CachedArticleDetailMixin``
+keys the representation on what the serializer writes (its fields for this
+``?fields=``), not on the endpoint or the path: the two share one entry.
+
+What a request costs when the entry is warm: one primary-key query that also
+reads the fragment generation, one visibility check against the endpoint's
+own base queryset (live, public, this site), and one cache ``get``. Only live,
+public pages of the request's site reach the cache: a draft, a private page or
+another site's page fails the visibility check first and is answered by
+Wagtail's own code (a 404), and previews never use the cache. The key holds
+the page's live revision, the language, the site, scheme and host, so one
+site's (or language's) answer is never handed to another.
+
+The same generation makes these entries stale as the page's fragments
+(``invalidation.py``): publishing, unpublishing, or editing anything an article
+shows (an exercise, an image, a category...) starts a new one.
+
+API v3's detail is cached by ``v3_cache.py`` under the same rules.
+"""
+
+from __future__ import annotations
+
+from django.http import Http404
+from django.utils.translation import gettext as _
+from rest_framework.response import Response
+from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
+from wagtail.models import Site
+
+from .. import fragment_cache
+from ..images import prefetch_renditions_for
+from .representation import HERO_IMAGE_SIZES
+
+# Columns the light lookup reads: what the cache key and the article check need.
+KEY_COLUMNS = ("pk", "content_type_id", "live_revision_id", "last_published_at", "locale_id")
+
+
+def is_article_model(model) -> bool:
+    from ..models import ArticlePageMixin
+
+    return model is not None and issubclass(model, ArticlePageMixin)
+
+
+def keyed_article(manager, pk):
+    """The page ``pk`` with what its cache key needs and the current generation (``rs_generation``), in one query.
+
+    ``None`` when no page has this id or it is not an article: only articles'
+    representations are cached, since only what they show is watched by
+    ``invalidation.py``.
+    """
+    page = manager.filter(pk=pk).only(*KEY_COLUMNS).annotate(rs_generation=fragment_cache.generation_subquery()).first()
+    if page is None or not is_article_model(page.specific_class):
+        return None
+    return page
+
+
+def article_queryset(model):
+    """``model``'s pages with everything the detail serializer reads besides the body, for one lookup by id.
+
+    The hero image is joined rather than prefetched (a query less); ``load_article``
+    then fetches the renditions the detail shows.
+    """
+    return (
+        model._default_manager.all()
+        .select_related("author", "reviewer", "hero_image", "category", "locale")
+        .prefetch_related("tags")
+    )
+
+
+def load_article(model, pk):
+    """The article ``pk`` for its API detail, with its hero's renditions: three queries, or ``None``."""
+    article = article_queryset(model).filter(pk=pk).first()
+    if article is not None and article.hero_image is not None:
+        prefetch_renditions_for([article.hero_image], *HERO_IMAGE_SIZES.values())
+    return article
+
+
+def serializer_shape(serializer) -> tuple:
+    """What a serializer class built by Wagtail's API writes: its fields, and its nested serializers' shapes."""
+    children = sorted((name, serializer_shape(child)) for name, child in serializer.child_serializer_classes.items())
+    return (tuple(serializer.Meta.fields), tuple(children))
+
+
+class CachedArticleDetailMixin:
+    """The detail of an article, from the fragment cache; any other page is served by the viewset as before.
+
+    Put it after ``GuardedQueryMixin`` and before Wagtail's viewset in the bases.
+    """
+
+    representation_name = "api-v2-page-detail"
+
+    def get_base_queryset(self):
+        """Wagtail's visible pages, built once per request: each build lists the site's restricted pages."""
+        if getattr(self, "_base_queryset", None) is None:
+            self._base_queryset = super().get_base_queryset()
+        return self._base_queryset
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        # Found once on Django's request, where Wagtail's code reading it through DRF's wrapper also finds it.
+        Site.find_for_request(request._request)
+
+    def detail_view(self, request, pk):
+        resolve = super().detail_view
+        django_request = request._request
+        if not fragment_cache.is_cacheable(django_request):
+            return resolve(request, pk)
+        page = keyed_article(self.model._default_manager, pk)
+        if page is None:
+            return resolve(request, pk)
+        # Two primary-key lookups: as ``pk__in=<visible pages>``, SQLite listed every visible page first.
+        if str(pk) != getattr(self, "_visible_checked", None) and not self.get_base_queryset().filter(pk=pk).exists():
+            raise Http404("not found")
+        fragment_cache.remember_generation(django_request, page.rs_generation)
+        self._visible_article = (str(pk), page.specific_class)  # a cache miss's get_object need not ask again
+        # Keyed on the fields the response will hold, not on the query string: other parameters
+        # (``?_=``, ``?limit=``) change nothing here, and ``fields`` can be spelled many ways.
+        parts = [
+            *fragment_cache.page_key_parts(page, django_request, with_path=False),
+            request.GET.get("rich_text_format", ""),
+            self.detail_shape(page.specific_class),
+        ]
+        return Response(
+            fragment_cache.cached_value(
+                self.representation_name, parts, lambda: resolve(request, pk).data, django_request
+            )
+        )
+
+    def find_object(self, queryset, request):
+        found = super().find_object(queryset, request)
+        self._found = found
+        return found
+
+    def find_view(self, request):
+        """``find/?html_path=`` answers an article's detail in place instead of redirecting to it.
+
+        Wagtail redirects a lookup to the detail URL, a second round trip for
+        every headless page view; the body is the same cached representation
+        the detail serves. Other pages are still redirected.
+        """
+        response = super().find_view(request)
+        found = getattr(self, "_found", None)
+        if response.status_code not in (301, 302) or found is None or not is_article_model(type(found)):
+            return response
+        self.kwargs["pk"] = found.pk
+        # Found through the visible pages, and loaded by routing with the relations the detail reads.
+        self._visible_checked = str(found.pk)
+        if found.hero_image_id is not None:
+            prefetch_renditions_for([found.hero_image], *HERO_IMAGE_SIZES.values())
+        self._article = found
+        return self.detail_view(request, found.pk)
+
+    def get_object(self):
+        """The article, loaded with its cards' relations in one lookup by id; other pages as Wagtail loads them.
+
+        Wagtail asks twice (to choose the serializer, then to serialize), and
+        its own lookup loads the page twice (base, then specific) before each
+        relation the serializer reads costs a query of its own.
+        """
+        cached = getattr(self, "_article", None)
+        if cached is not None:
+            return cached
+        pk = self.kwargs["pk"]
+        visible = getattr(self, "_visible_article", None)
+        if visible is not None and visible[0] == str(pk):
+            model = visible[1]  # checked by detail_view
+        else:
+            page = keyed_article(self.model._default_manager, pk)
+            if page is None:
+                return super().get_object()
+            # As ``pk__in=<visible pages>``, SQLite listed every visible page first: two lookups by id instead.
+            if not self.get_base_queryset().filter(pk=pk).exists():
+                raise Http404("not found")
+            model = page.specific_class
+        article = load_article(model, pk)
+        if article is None:
+            raise Http404("not found")
+        self._article = article
+        return article
+
+    def detail_shape(self, model) -> tuple:
+        """The fields (and nested fields) the detail of a ``model`` page holds for this request's ``?fields=``.
+
+        Raises ``BadRequestError`` (a 400) for fields that don't exist, before anything is cached.
+        """
+        fields = self.request.GET.get("fields")
+        try:
+            config = parse_fields_parameter(fields) if fields is not None else []
+        except ValueError as error:
+            raise BadRequestError(_("fields error: %(error)s") % {"error": error}) from error
+        serializer = self._get_serializer_class(self.request.wagtailapi_router, model, config, show_details=True)
+        return serializer_shape(serializer)
