@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from tests.factories import ExerciseFactory
-from tests.test_translated_trees import translate_snippet, tree, two_languages  # noqa: F401 (fixtures)
+from tests.translated_tree import tree_fixture, two_languages_fixture  # noqa: F401 (fixtures)
 from wagtail_runstrength.affected import affected_by
 
 pytestmark = pytest.mark.django_db
