@@ -12,7 +12,7 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from tests.factories import ArticlePageFactory
 from tests.translated_tree import body, tree_fixture, two_languages_fixture  # noqa: F401 (fixtures)
@@ -130,3 +130,23 @@ def test_publishing_a_french_article_affects_french_pages_only(tree):
     assert "/fr/exercices/squat/" in paths
     assert "/fr/blog/francais-0/" in paths  # shows it among its related posts
     assert not [path for path in paths if not path.startswith("/fr/")]
+
+
+def test_a_site_scoped_search_works_across_both_trees(tree):
+    """Search backends filter on the tree path, not on URL paths (docs/deployment.md, the shared cache)."""
+    site = tree["site"]
+    found = {page.title for page in ArticlePage.objects.visible_in(site).search("Hill")}
+    assert found == {"Hill sprints", "Hill sprints (fr)"}
+
+
+def test_a_new_translation_of_the_root_is_read_under_a_new_cache_key(tree, django_assert_num_queries):
+    from wagtail_runstrength.site_roots import root_tree_paths
+
+    site = tree["site"]
+    root_tree_paths(site)
+    with django_assert_num_queries(0):
+        before = root_tree_paths(site)
+    german = Locale.objects.create(language_code="de")
+    tree["site"].root_page.copy_for_translation(german)
+    after = root_tree_paths(site)
+    assert len(before) == 2 and len(after) == 3

@@ -11,13 +11,24 @@ when it builds the page's URL.
 
 That list lives in Django's cache (Wagtail clears it when a site, a site's
 root page or one of its translations is saved) and is kept on the request
-here, so scoping a query by site costs no query of its own once the cache is
-warm, in every language alike.
+here. A single-language site needs nothing more; a translated one has its
+roots' tree paths read once and cached too (``root_tree_paths``), so scoping a
+query by site costs no query of its own once the caches are warm, in every
+language alike.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import operator
+
+from django.core.cache import cache
 from django.db.models import Q
+
+CACHE_PREFIX = "wagtail_runstrength:site_roots:"
+# As long as Wagtail keeps its own list of site root paths.
+CACHE_TIMEOUT = 3600
 
 
 def _holder(request):
@@ -48,21 +59,45 @@ def root_url_paths(site, request=None) -> list[str]:
     return paths or [site.root_page.url_path]
 
 
+def root_tree_paths(site, request=None) -> list[tuple[str, int]]:
+    """The tree ``path`` and ``depth`` of ``site``'s root page and of its translations.
+
+    Wagtail's list gives URL paths, which search backends cannot filter on;
+    the tree paths are read once (one query) and kept in Django's cache under
+    a key made of those URL paths, so a new, moved or deleted translation
+    (which changes Wagtail's list) is read afresh. Kept on the request as well.
+    """
+    url_paths = root_url_paths(site, request)
+    if len(url_paths) == 1:
+        root = site.root_page
+        return [(root.path, root.depth)]
+    holder = _holder(request)
+    remembered = getattr(holder, "_runstrength_root_tree_paths", None) if holder is not None else None
+    if remembered is not None and site.pk in remembered:
+        return remembered[site.pk]
+    digest = hashlib.sha256("\x1f".join(sorted(url_paths)).encode()).hexdigest()[:32]
+    key = f"{CACHE_PREFIX}{site.pk}:{digest}"
+    paths = cache.get(key)
+    if paths is None:
+        from wagtail.models import Page
+
+        paths = sorted(Page.objects.filter(url_path__in=url_paths).values_list("path", "depth"))
+        cache.set(key, paths, CACHE_TIMEOUT)
+    if holder is not None:
+        if remembered is None:
+            remembered = holder._runstrength_root_tree_paths = {}
+        remembered[site.pk] = paths
+    return paths
+
+
 def in_site_q(site, request=None) -> Q:
     """Pages of ``site`` in any language: below its root page or below a translation of it.
 
-    A site whose root has no translation gets Wagtail's own ``in_site``
-    condition (the tree path), so a single-language site's queries are the
-    ones they always were.
+    Written on the tree path, as Wagtail's own ``in_site`` is, so that search
+    backends can filter on it and the path index serves it.
     """
-    paths = root_url_paths(site, request)
-    if len(paths) == 1:
-        root = site.root_page
-        return Q(path__startswith=root.path, depth__gte=root.depth)
-    condition = Q(pk__in=[])
-    for path in paths:
-        condition |= Q(url_path__startswith=path)
-    return condition
+    conditions = [Q(path__startswith=path, depth__gte=depth) for path, depth in root_tree_paths(site, request)]
+    return functools.reduce(operator.or_, conditions, Q(pk__in=[])) if len(conditions) != 1 else conditions[0]
 
 
 def belongs_to(page, site, request=None) -> bool:
