@@ -216,7 +216,9 @@ def _quantity(value, unit_text: str, unit_code: str = "") -> dict[str, Any]:
 def article_exercises(page) -> list[dict[str, Any]]:
     """The exercises a reader sees on the article, in order: exercise, dose and note."""
     from .blocks.exercise import exercise_items
+    from .translated import localize_exercise_picks
 
+    localize_exercise_picks(page)
     return [
         {"exercise": value["exercise"], "prescription": value.prescription, "note": value.get("note") or ""}
         for value in exercise_items(page.body)
