@@ -26,6 +26,7 @@ from django.db.models.functions import Coalesce
 from . import fragment_cache
 from .conf import get_setting
 from .images import ARTICLE_CARD_IMAGE_SPECS, prefetch_renditions_for
+from .site_roots import belongs_to
 
 TAG_WEIGHT = 3
 CATEGORY_WEIGHT = 2
@@ -42,13 +43,14 @@ def _site_for(page, request=None):
     """The site ``page`` is read on: the request's (already found, root page loaded) or the page's own.
 
     Without a page (a host's StreamField serialised where the page is not
-    known), the request's site.
+    known), the request's site. A page in a translated tree belongs to the
+    request's site too (``site_roots.belongs_to``).
     """
     if request is not None:
         from wagtail.models import Site
 
         site = Site.find_for_request(request)
-        if site is not None and (page is None or page.path.startswith(site.root_page.path)):
+        if site is not None and (page is None or belongs_to(page, site, request)):
             return site
     return page.get_site() if page is not None else None
 

@@ -8,11 +8,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v3.urls import api as api_v3
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from wagtail_runstrength.api.v2 import ArticlesAPIViewSet, ExercisesAPIViewSet, PagesAPIViewSet
 from wagtail_runstrength.api.v2_media import DocumentsAPIViewSet, ImagesAPIViewSet
+from wagtail_runstrength.sitemaps import sitemap
 
 api_v2 = WagtailAPIRouter("wagtailapi")
 # Register the package's endpoints first: Wagtail's router links each page to
@@ -30,7 +30,8 @@ urlpatterns = [
     path("api/v2/", api_v2.urls),
     path("api/v3/", api_v3.urls),
     path("search/", search, name="search"),
-    # Each site's live, public pages (the package adds its exercise pages), and where crawlers find them.
+    # Each site's live, public pages in every language (the package adds its exercise pages), and where crawlers
+    # find them.
     path("sitemap.xml", sitemap, name="sitemap"),
     path(
         "robots.txt",

@@ -42,6 +42,7 @@ from ..feeds import ArticleAtomFeed, ArticleFeed
 from ..images import HERO_IMAGE_SPECS, alt_text, prefetch_renditions_for
 from ..preview import never_stored
 from ..readtime import count_words, read_time_minutes
+from ..site_roots import in_site_q
 from ..text import plain_text
 from .base import can_match
 from .querysets import ArticlePageManager, private_sections_q
@@ -53,14 +54,20 @@ EXCERPT_WORDS = 40
 
 
 def exercise_libraries_for(page, request=None, model_name: str = "wagtail_runstrength.ExerciseLibraryPage"):
-    """Live, public exercise libraries on ``page``'s site and in its language (any page type)."""
+    """Live, public exercise libraries on ``page``'s site and in its language (any page type).
+
+    The site counts every language's tree, so a French article finds the
+    French library beside the English one (``site_roots.py``).
+    """
     site = Site.find_for_request(request) if request is not None else page.get_site()
     library_model = apps.get_model(model_name)
     # Restricted to the library table's own (few) rows first: joined the other way, SQLite
     # walks every page of the locale through its index (figures in docs/performance.md).
     libraries = library_model.objects.filter(pk__in=library_model.objects.values("pk"))
     libraries = libraries.live().exclude(private_sections_q(library_model.objects.all(), request))
-    return libraries.in_site(site).filter(locale_id=page.locale_id)
+    if site is None:
+        return libraries.none()
+    return libraries.filter(in_site_q(site, request)).filter(locale_id=page.locale_id)
 
 
 class ArticlePageMixin(models.Model):

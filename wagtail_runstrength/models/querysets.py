@@ -8,6 +8,7 @@ from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 
 from ..images import ARTICLE_CARD_IMAGE_SPECS, image_prefetch
+from ..site_roots import in_site_q
 from .base import can_match
 
 
@@ -30,14 +31,24 @@ class ArticlePageQuerySet(PageQuerySet):
     def visible_in(self, site, locale=None, request=None):
         """Pages any reader of ``site`` may open: live, outside private sections, on that site (and locale).
 
-        Give the ``request`` being served to read the view restrictions once for all its querysets.
+        "On that site" counts every language's tree (``in_site_any_locale``).
+        Give the ``request`` being served to read the view restrictions and the
+        site's root pages once for all its querysets.
         """
         qs = self.live().exclude(private_sections_q(self, request))
         if site is not None:
-            qs = qs.in_site(site)
+            qs = qs.in_site_any_locale(site, request)
         if locale is not None:
             qs = qs.in_locale(locale)
         return qs
+
+    def in_site_any_locale(self, site, request=None):
+        """Pages below ``site``'s root page or below one of its translations (Wagtail's own ``in_site`` takes the root only).
+
+        Each translated tree is a sibling of the default root, so a French
+        blog would otherwise have no articles; see ``site_roots.py``.
+        """
+        return self.filter(in_site_q(site, request))
 
     def in_locale(self, locale):
         """Pages in ``locale``, filtered so that SQLite walks the date index rather than the locale one.

@@ -1,0 +1,226 @@
+"""A site translated the way Wagtail translates it: the French tree is a sibling of the English root.
+
+The tree is built without wagtail-localize, through Wagtail's own
+``copy_for_translation`` (which is what wagtail-localize calls as well): the
+home page, the blog index, the exercise library and the articles are
+copied into French and published, and the exercises are translated snippets.
+Everything a French reader sees must come from the French tree, and cost the
+same number of queries as its English original.
+"""
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import django.contrib.sitemaps
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale, Page, PageViewRestriction
+
+from tests.factories import ArticlePageFactory, ExerciseFactory, MuscleGroupFactory
+from wagtail_runstrength.affected import affected_by
+from wagtail_runstrength.models import ArticlePage, ExerciseLibraryPage
+
+pytestmark = pytest.mark.django_db
+
+SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+@pytest.fixture
+def two_languages(settings):
+    """English and French content, Wagtail's i18n on, French pages served under ``/fr/``."""
+    settings.WAGTAIL_I18N_ENABLED = True
+    settings.LANGUAGES = settings.WAGTAIL_CONTENT_LANGUAGES = [("en", "English"), ("fr", "French")]
+    settings.ROOT_URLCONF = "tests.urls_i18n"
+    session = settings.MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware")
+    settings.MIDDLEWARE = [
+        *settings.MIDDLEWARE[: session + 1],
+        "django.middleware.locale.LocaleMiddleware",
+        *settings.MIDDLEWARE[session + 1 :],
+    ]
+    sitemaps_templates = Path(django.contrib.sitemaps.__file__).parent / "templates"
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [*settings.TEMPLATES[0]["DIRS"], sitemaps_templates]}]
+    return Locale.objects.create(language_code="fr")
+
+
+def translate(page, locale, **changes):
+    """``page`` copied into ``locale`` by Wagtail, changed, then published; returns the live copy."""
+    copy = page.copy_for_translation(locale)
+    for name, value in changes.items():
+        setattr(copy, name, value)
+    copy.save_revision().publish()
+    copy.refresh_from_db()
+    return copy.specific
+
+
+def translate_snippet(snippet, locale, **changes):
+    copy = snippet.copy_for_translation(locale)
+    for name, value in changes.items():
+        setattr(copy, name, value)
+    copy.save()
+    return copy
+
+
+def body(exercise) -> list:
+    related = {"heading": "More", "posts": [], "limit": 2, "tags": "", "categories": []}
+    return [("exercise", {"exercise": exercise}), ("related_posts", related)]
+
+
+@pytest.fixture
+def tree(site, index_page, two_languages):
+    """Both trees: home, blog, library and three related articles in each language, sharing a tag."""
+    french = two_languages
+    calves = MuscleGroupFactory(name="Calf group", slug="calf-group")
+    squat = ExerciseFactory(name="Squat", slug="squat", target_muscles=[calves])
+    library = site.root_page.add_child(instance=ExerciseLibraryPage(title="Exercises", slug="exercises"))
+    english = []
+    for number, title in enumerate(["Hill sprints", "Calf raises", "Easy runs"]):
+        article = ArticlePageFactory(
+            parent=index_page,
+            title=title,
+            slug=f"english-{number}",
+            body=body(squat),
+        )
+        article.tags.add("strength")
+        article.save_revision().publish()
+        english.append(article)
+
+    home_fr = translate(site.root_page, french, title="Accueil")
+    blog_fr = translate(index_page, french, title="Blogue")
+    library_fr = translate(library, french, title="Exercices", slug="exercices")
+    mollets = translate_snippet(calves, french, name="Mollets")
+    squat_fr = translate_snippet(squat, french, name="Flexion")
+    squat_fr.target_muscles.set([mollets])
+    french_articles = []
+    for number, article in enumerate(english):
+        copy = article.copy_for_translation(french)
+        copy.title = f"{article.title} (fr)"
+        copy.slug = f"francais-{number}"
+        copy.body = body(squat_fr)
+        copy.save_revision().publish()
+        copy = ArticlePage.objects.get(pk=copy.pk)
+        copy.tags.add("strength")
+        copy.save_revision().publish()
+        french_articles.append(ArticlePage.objects.get(pk=copy.pk))
+    return {
+        "site": site,
+        "french": french,
+        "home_fr": home_fr,
+        "blog": index_page,
+        "blog_fr": blog_fr,
+        "library": library,
+        "library_fr": library_fr,
+        "en": english,
+        "fr": french_articles,
+        "squat": squat,
+        "squat_fr": squat_fr,
+    }
+
+
+def titles(articles) -> set[str]:
+    return {article.title for article in articles}
+
+
+def test_the_french_tree_is_a_sibling_of_the_english_root(tree):
+    assert tree["home_fr"].get_parent().pk == Page.get_first_root_node().pk
+    assert not tree["fr"][0].path.startswith(tree["site"].root_page.path)
+    assert tree["fr"][0].url == "/fr/blog/francais-0/"
+
+
+def test_the_french_index_lists_the_french_articles_only(client, tree):
+    response = client.get(tree["blog_fr"].url)
+    assert response.status_code == 200
+    assert titles(response.context["articles"]) == titles(tree["fr"])
+    english = client.get(tree["blog"].url)
+    assert titles(english.context["articles"]) == titles(tree["en"])
+
+
+def test_the_french_tag_listing_and_feeds_list_the_french_articles_only(client, tree):
+    blog = tree["blog_fr"]
+    tagged = client.get(f"{blog.url}?tag=strength")
+    assert titles(tagged.context["articles"]) == titles(tree["fr"])
+    for route in ("feed/rss/", "feed/atom/", "tag/strength/feed/rss/"):
+        feed = client.get(f"{blog.url}{route}").content.decode()
+        assert all(article.title in feed for article in tree["fr"]), route
+        assert not any(f"<title>{article.title}</title>" in feed for article in tree["en"]), route
+    tags = client.get(f"{blog.url}tags/").content.decode()
+    assert "strength" in tags
+
+
+def test_french_related_posts_show_french_articles(client, tree):
+    html = client.get(tree["fr"][0].url).content.decode()
+    assert tree["fr"][1].url in html and tree["fr"][2].url in html
+    assert not any(article.url in html for article in tree["en"])
+
+
+def test_french_exercise_cards_link_to_the_french_library(client, tree):
+    html = client.get(tree["fr"][0].url).content.decode()
+    assert '<a href="/fr/exercices/squat/">Flexion</a>' in html
+    assert "/exercises/squat/" not in html.replace("/fr/exercices/", "")
+
+
+def test_the_french_exercise_page_lists_the_french_articles_using_it(client, tree):
+    response = client.get("/fr/exercices/squat/")
+    assert response.status_code == 200
+    assert titles(response.context["articles"]) == titles(tree["fr"])
+
+
+def test_the_sitemap_lists_both_trees(client, tree):
+    response = client.get("/sitemap.xml")
+    locations = [loc.text for loc in ET.fromstring(response.content).findall("s:url/s:loc", SITEMAP_NS)]  # noqa: S314
+    assert "http://localhost/blog/english-0/" in locations
+    assert "http://localhost/fr/blog/francais-0/" in locations
+    assert "http://localhost/fr/exercices/squat/" in locations
+
+
+def test_french_drafts_and_private_pages_never_leak(client, tree):
+    source = ArticlePageFactory(parent=tree["blog"], title="Source", slug="source", body=body(tree["squat"]))
+    source.tags.add("strength")
+    source.save_revision().publish()
+    draft = source.copy_for_translation(tree["french"])
+    draft.title, draft.slug = "Brouillon", "brouillon"
+    draft.save_revision()  # saved, never published
+    assert not ArticlePage.objects.get(pk=draft.pk).live
+    private = tree["fr"][2]
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    urls = [tree["blog_fr"].url, f"{tree['blog_fr'].url}feed/rss/", tree["fr"][0].url, "/fr/exercices/squat/"]
+    for url in urls:
+        html = client.get(url).content.decode()
+        assert "Brouillon" not in html, url
+        assert private.title not in html, url
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "brouillon" not in sitemap and private.slug not in sitemap
+
+
+def is_localized_root_lookup(sql: str, tree) -> bool:
+    """Wagtail's routing asking for the site root in the active language (``Page.localized``)."""
+    key = tree["site"].root_page.translation_key
+    by_key = any(f"\"translation_key\" = '{spelling}'" in sql for spelling in (key.hex, str(key)))
+    return by_key and f'"locale_id" = {tree["french"].pk}' in sql
+
+
+def test_a_french_article_costs_the_queries_of_its_english_original(client, tree, django_assert_num_queries):
+    """Equal, but for the one query Wagtail's router makes to find the French root before the page is found."""
+    english, french = tree["en"][0], tree["fr"][0]
+    client.get(english.url)
+    client.get(french.url)
+    cache.clear()  # both cold: Wagtail's site root paths, the fragments
+    with CaptureQueriesContext(connection) as counted:
+        assert client.get(english.url).status_code == 200
+    cache.clear()
+    with django_assert_num_queries(len(counted) + 1) as french_queries:
+        assert client.get(french.url).status_code == 200
+    routing = [query for query in french_queries.captured_queries if is_localized_root_lookup(query["sql"], tree)]
+    assert len(routing) == 1
+    assert len(french_queries.captured_queries) - len(routing) == len(counted)
+
+
+def test_publishing_a_french_article_affects_french_pages_only(tree):
+    affected = affected_by(tree["fr"][1])
+    paths = affected.paths
+    assert "/fr/blog/francais-1/" in paths
+    assert "/fr/blog/" in paths
+    assert "/fr/exercices/squat/" in paths
+    assert "/fr/blog/francais-0/" in paths  # shows it among its related posts
+    assert not [path for path in paths if not path.startswith("/fr/")]
