@@ -111,7 +111,12 @@ def clinic(site, django_capture_on_commit_callbacks):
         reviewer=author,
         hero_image=ImageFactory(),
         body=every_block(
-            exercise=squat, group=[heel, bridge], image=ImageFactory(), picks=[warm_up], cta_page=index, link_target=warm_up
+            exercise=squat,
+            group=[heel, bridge],
+            image=ImageFactory(),
+            picks=[warm_up],
+            cta_page=index,
+            link_target=warm_up,
         ),
     )
     article.tags.add("running")
@@ -168,7 +173,9 @@ def test_french_article_reads_in_french(client, clinic):
 def test_french_article_json_ld_and_hreflang(client, clinic):
     french_page, english_page = clinic["fr"]["article"], clinic["en"]["article"]
     html = client.get(french_page.url).content.decode()
-    blocks = [json.loads(found) for found in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
+    blocks = [
+        json.loads(found) for found in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    ]
     assert blocks, "no JSON-LD"
     assert '"inLanguage": "fr"' in json.dumps(blocks)
     alternates = dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"', html))

@@ -33,6 +33,11 @@ def test_a_new_locale_gets_the_seeded_groups_translated_and_linked():
     assert german["hip-flexors"].name == "Hüftbeuger"
 
 
+def test_a_language_the_catalogues_do_not_cover_gets_the_english_names():
+    italian = seeded_in(Locale.objects.create(language_code="it"))
+    assert italian["glute-medius"].name == "Gluteus medius"
+
+
 def test_the_command_fills_gaps_and_keeps_what_editors_changed():
     french = Locale.objects.create(language_code="fr")
     MuscleGroup.objects.filter(locale=french, slug="core").delete()

@@ -153,6 +153,8 @@ def test_a_french_article_shows_the_french_exercise_card_category_and_author(cli
     assert "Mollets (gastrocnémiens et soléaire)" in html
     assert "Heel raise" not in html
     assert "Renforcement" in html and ">Strength<" not in html
+    # Without WAGTAIL_I18N_ENABLED no page lists translations for search engines.
+    assert "hreflang" not in html
 
 
 def test_the_api_reads_a_french_article_in_french(client, french_article):
