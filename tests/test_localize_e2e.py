@@ -17,6 +17,8 @@ import re
 import pytest
 from django.apps import apps
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.factories import (
     ArticleCategoryFactory,
@@ -124,10 +126,11 @@ def clinic(site, django_capture_on_commit_callbacks):
 
     french = Locale.objects.create(language_code="fr")
     translated = {}
+    # The squat's progression (the heel raise) is translated first, so the squat's copy links to it.
     for name, instance in [
-        ("squat", squat),
         ("heel", heel),
         ("bridge", bridge),
+        ("squat", squat),
         ("category", category),
         ("author", author),
         ("home", site.root_page.specific),
@@ -150,8 +153,8 @@ def test_wagtail_localize_made_live_french_copies_of_everything(clinic):
     # The exercise cards of the French article point at the French exercises (wagtail-localize's related objects).
     picked = {block.value["exercise"].pk for block in french["article"].body if block.block_type == "exercise"}
     assert picked == {french["squat"].pk}
-    # Its muscle groups were copied as they are: still the English rows.
-    assert set(french["squat"].target_muscles.values_list("locale__language_code", flat=True)) == {"en"}
+    # wagtail-localize copied the English muscle groups; saving the copy linked their French translations.
+    assert set(french["squat"].target_muscles.values_list("locale__language_code", flat=True)) == {"fr"}
     # Every block type the body offers is in the translated article.
     offered = set(type(french["article"]).body.field.stream_block.child_blocks)
     assert {block.block_type for block in french["article"].body} == offered
@@ -234,3 +237,38 @@ def test_both_apis_answer_in_french(client, clinic):
     assert [group["name"] for group in detail["target_muscles"]] == ["Mollets (gastrocnémiens et soléaire)"]
     assert ExerciseSnippet.objects.filter(locale__language_code="fr").count() == 3
     assert Page.objects.filter(locale__language_code="fr").count() == 5
+
+
+def count_queries(client, url) -> int:
+    client.get(url)  # renditions made and site root paths cached on the first view
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200, url
+    return len(queries)
+
+
+def test_french_exercise_api_details_cost_what_the_english_ones_cost(client, clinic):
+    squat_en, squat_fr = clinic["en"]["squat"], clinic["fr"]["squat"]
+    for endpoint in ("/api/v2/exercises/", "/api/v3/exercises/"):
+        assert count_queries(client, f"{endpoint}{squat_fr.pk}/") == count_queries(client, f"{endpoint}{squat_en.pk}/")
+
+
+def test_a_cached_french_article_costs_the_english_one_plus_wagtails_lookup_of_the_french_root(client, clinic):
+    """Served from the fragment cache, French costs one query more: Wagtail's ``serve`` finds the
+    French translation of the site's root page (``root_page.localized``) before routing."""
+    english, french = clinic["en"]["article"], clinic["fr"]["article"]
+    assert count_queries(client, french.url) == count_queries(client, english.url) + 1
+
+
+def test_french_article_api_details_cost_at_most_the_call_to_action_lookup_more(client, clinic):
+    """wagtail-localize keeps the English page chosen in the call to action; finding its French
+    translation is the one query a French detail may cost more (none when nothing is stray)."""
+    english, french = clinic["en"]["article"], clinic["fr"]["article"]
+    for endpoint in ("/api/v2/articles/", "/api/v3/pages/"):
+        french_count = count_queries(client, f"{endpoint}{french.pk}/")
+        english_count = count_queries(client, f"{endpoint}{english.pk}/")
+        assert english_count <= french_count <= english_count + 1, endpoint
+
+
+def test_the_french_article_call_to_action_leads_to_the_french_blog(client, clinic):
+    html = client.get(clinic["fr"]["article"].url).content.decode()
+    assert f'href="{clinic["fr"]["index"].url}"' in html

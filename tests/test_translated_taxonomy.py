@@ -35,11 +35,21 @@ def seeded(french):
 
 
 def translate(exercise, locale, **fields):
-    """A translation as wagtail-localize leaves it: a copy whose many-to-many links still point at the source's rows."""
+    """A translation made before its muscle groups were: its links still point at the source's rows.
+
+    Saving a copy links the muscle groups that already have a translation
+    (``link_relations_in_own_locale``); the link table is set back to the
+    source's rows, as a translation made earlier would have it.
+    """
     translation = exercise.copy_for_translation(locale)
     for name, value in fields.items():
         setattr(translation, name, value)
     translation.save()
+    through = ExerciseSnippet.target_muscles.through
+    through.objects.filter(exercisesnippet_id=translation.pk).delete()
+    through.objects.bulk_create(
+        [through(exercisesnippet_id=translation.pk, musclegroup=group) for group in exercise.target_muscles.all()]
+    )
     return ExerciseSnippet.objects.get(pk=translation.pk)
 
 
@@ -53,6 +63,14 @@ def heel_raise(seeded, french):
 
 def muscle_names(item) -> list[str]:
     return [group["name"] for group in item["target_muscles"]]
+
+
+def test_saving_a_translation_links_the_muscle_groups_of_its_language(seeded, french):
+    english = ExerciseFactory(target_muscles=[seeded["en", "calves"], seeded["en", "glute-medius"]])
+    copy = english.copy_for_translation(french)
+    copy.save()
+    assert set(copy.target_muscles.all()) == {seeded["fr", "calves"], seeded["fr", "glute-medius"]}
+    assert set(english.target_muscles.all()) == {seeded["en", "calves"], seeded["en", "glute-medius"]}
 
 
 def test_a_translated_exercise_shows_the_french_muscle_groups_on_both_apis(client, heel_raise):

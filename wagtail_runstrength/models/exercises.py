@@ -355,6 +355,40 @@ class ExerciseSnippet(
         if errors:
             raise ValidationError(errors)
 
+    def save(self, *args, **kwargs):
+        self.link_relations_in_own_locale()
+        return super().save(*args, **kwargs)
+
+    def link_relations_in_own_locale(self) -> None:
+        """Point newly set muscle groups, progressions and regressions at this exercise's locale's rows.
+
+        ``copy_for_translation`` and wagtail-localize's sync set a translation's
+        many-to-many links to the source's rows; where those have a translation
+        in this exercise's locale (a published one, for exercises) the link is
+        saved to it, so reading it later costs no extra query. Links to rows not
+        translated yet are kept and read in this locale when a translation
+        appears (``translated.py``). Only relations set in memory are looked at:
+        a save that does not touch them runs no query.
+        """
+        pending = getattr(self, "_cluster_related_objects", {})
+        if not self.locale_id or not any(
+            pending.get(name) for name in ("target_muscles", "progressions", "regressions")
+        ):
+            return
+        from ..translated import localize_list, translations_for
+        from .taxonomy import MuscleGroup
+
+        own = {
+            "target_muscles": MuscleGroup.objects.filter(locale_id=self.locale_id),
+            "progressions": type(self).objects.live().filter(locale_id=self.locale_id),
+            "regressions": type(self).objects.live().filter(locale_id=self.locale_id),
+        }
+        for name, candidates in own.items():
+            linked = list(pending.get(name) or [])
+            found = translations_for(linked, self.locale_id, candidates)
+            if found:
+                setattr(self, name, localize_list(linked, self.locale_id, found))
+
     def get_preview_template(self, request, mode_name):
         return "wagtail_runstrength/previews/exercise_card.html"
 
