@@ -114,7 +114,7 @@ def test_an_article_affects_itself_its_listings_feeds_related_cards_and_exercise
         | page_api(blog["index"], "/blog/", article=False)
         | page_api(blog["neighbour"], "/blog/neighbour/")
         | page_api(blog["picker"], "/blog/picker/")
-        | {"/api/v2/articles/"}
+        | {"/api/v2/articles/", "/api/v2/articles/?locale=en"}
     )
     assert page_tag(blog["article"].pk) in affected.tags
 
@@ -149,6 +149,9 @@ def test_an_exercise_affects_the_pages_showing_it_and_its_library_pages(blog):
         "/api/v2/exercises/split-squat/",
         f"/api/v3/exercises/{squat.pk}/",
         "/api/v3/exercises/by-slug/split-squat/",
+        "/api/v2/exercises/?locale=en",
+        "/api/v2/exercises/find/?slug=split-squat&locale=en",
+        "/api/v3/exercises/by-slug/split-squat/?locale=en",
     } <= affected.api_urls
 
 

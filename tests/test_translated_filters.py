@@ -15,7 +15,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def french():
+def french(settings):
+    settings.WAGTAIL_CONTENT_LANGUAGES = settings.LANGUAGES = [("en", "English"), ("fr", "French")]
     return Locale.objects.create(language_code="fr")
 
 
@@ -44,16 +45,14 @@ def names(items) -> set[str]:
     return {item["name"] for item in items}
 
 
-def test_muscle_slug_matches_every_translation_of_the_group_on_api_v2(client, exercises):
-    response = client.get("/api/v2/exercises/?muscle=calf-group")
-    assert response.status_code == 200
-    assert names(response.json()["items"]) == {"Heel raise", "Montée sur pointes", "Pont"}
-
-
-def test_muscle_slug_matches_every_translation_of_the_group_on_api_v3(client, exercises):
-    response = client.get("/api/v3/exercises/?muscle=calf-group")
-    assert response.status_code == 200
-    assert names(response.json()["items"]) == {"Heel raise", "Montée sur pointes", "Pont"}
+@pytest.mark.parametrize("api", ["v2", "v3"])
+def test_muscle_slug_matches_every_translation_of_the_group_in_each_language(client, exercises, api):
+    listed = {}
+    for locale in ("en", "fr"):
+        response = client.get(f"/api/{api}/exercises/?muscle=calf-group&locale={locale}")
+        assert response.status_code == 200
+        listed[locale] = names(response.json()["items"])
+    assert listed == {"en": {"Heel raise"}, "fr": {"Montée sur pointes", "Pont"}}
 
 
 def test_french_library_filters_its_exercises_by_a_translated_muscle(client, site, french, exercises):
@@ -91,10 +90,11 @@ def test_article_filters_by_translated_muscle_category_and_tag_on_api_v2(client,
         assert response.status_code == 200, response.content
         return {item["title"] for item in response.json()["items"]}
 
-    assert titles("muscle=calf-group") == {"Calf work", "Les mollets"}
-    assert titles("category=strength") == {"Calf work", "Les mollets"}
-    assert titles("tag=mollets") == {"Les mollets"}
+    assert titles("muscle=calf-group") == {"Calf work"}
     assert titles("muscle=calf-group&locale=fr") == {"Les mollets"}
+    assert titles("category=strength") == {"Calf work"}
+    assert titles("category=strength&locale=fr") == {"Les mollets"}
+    assert titles("tag=mollets&locale=fr") == {"Les mollets"}
 
 
 def test_index_shows_the_category_of_its_own_language(client, index_page, french):
@@ -114,13 +114,17 @@ def squat_in_two_languages(french):
     return {"en": english, "fr": translation}
 
 
-def test_an_exercise_slug_resolves_in_the_requests_language_on_both_apis(client, squat_in_two_languages):
-    # The active language is the default (English) without a language prefix; with
-    # ?locale= Wagtail filters, it does not switch the language. Check both rows answer by slug.
-    for url in ("/api/v2/exercises/squat/", "/api/v2/exercises/find/?slug=squat", "/api/v3/exercises/by-slug/squat/"):
+def test_an_exercise_slug_resolves_in_the_requested_language_on_both_apis(client, squat_in_two_languages):
+    # Without ?locale= the active language (the default, English, with no language prefix) decides.
+    urls = ("/api/v2/exercises/squat/", "/api/v2/exercises/find/?slug=squat", "/api/v3/exercises/by-slug/squat/")
+    for url in urls:
         response = client.get(url, follow=True)
         assert response.status_code == 200, url
         assert response.json()["name"] == "Squat", url
+        separator = "&" if "?" in url else "?"
+        response = client.get(f"{url}{separator}locale=fr", follow=True)
+        assert response.status_code == 200, url
+        assert response.json()["name"] == "Flexion", url
 
 
 def test_a_category_with_a_translated_slug_still_finds_its_french_articles(client, index_page, french):
@@ -129,8 +133,10 @@ def test_a_category_with_a_translated_slug_still_finds_its_french_articles(clien
     ArticlePageFactory(parent=index_page, title="Calf work", category=strength)
     ArticlePageFactory(parent=index_page, title="Les mollets", locale=french, category=force)
     for slug in ("strength", "force"):
-        response = client.get(f"/api/v2/articles/?category={slug}")
-        assert {item["title"] for item in response.json()["items"]} == {"Calf work", "Les mollets"}
+        english = client.get(f"/api/v2/articles/?category={slug}").json()["items"]
+        french_items = client.get(f"/api/v2/articles/?category={slug}&locale=fr").json()["items"]
+        assert [item["title"] for item in english] == ["Calf work"]
+        assert [item["title"] for item in french_items] == ["Les mollets"]
 
 
 def test_an_article_exercise_filter_matches_the_exercises_translations(client, index_page, squat_in_two_languages):
@@ -141,6 +147,6 @@ def test_an_article_exercise_filter_matches_the_exercises_translations(client, i
         body=[("exercise", {"exercise": squat_in_two_languages["fr"]})],
     )
     assert french_article.exercises.count() == 1
-    response = client.get("/api/v2/articles/?exercise=squat")
+    response = client.get("/api/v2/articles/?exercise=squat&locale=fr")
     assert response.status_code == 200
     assert [item["title"] for item in response.json()["items"]] == ["Les squats"]

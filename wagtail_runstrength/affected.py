@@ -206,7 +206,10 @@ def _articles_everywhere(articles: Iterable, changed_pk: int | None = None) -> A
         affected.merge(_page_alone(holder))
     listing = _api_v2("articles", "listing")
     if listing:
+        # The listing answers in one language: bare (the default's) and with ``?locale=`` for the article's.
         affected.api_urls.add(listing)
+        for code in _language_codes({article.locale_id for article in articles}):
+            affected.api_urls.add(_with_query(listing, locale=code))
     return affected
 
 
@@ -487,12 +490,30 @@ def _page_api_urls(page, path: str | None) -> set[str]:
 
 
 def _exercise_api_urls(exercise) -> set[str]:
-    urls = {
+    """Its details, and the listings and slug lookups as they read bare and with ``?locale=`` for its language."""
+    by_language = [
         _api_v2("exercises", "listing"),
-        _api_v2("exercises", "detail", pk=exercise.pk),
         _api_v2("exercises", "detail_by_slug", slug=exercise.slug),
+        _with_query(_api_v2("exercises", "find"), slug=exercise.slug),
         _api_v3("runstrength_exercises_list"),
-        _api_v3("runstrength_exercises_detail", exercise_id=exercise.pk),
         _api_v3("runstrength_exercises_by_slug", slug=exercise.slug),
+    ]
+    urls = {
+        _api_v2("exercises", "detail", pk=exercise.pk),
+        _api_v3("runstrength_exercises_detail", exercise_id=exercise.pk),
+        *by_language,
     }
+    for code in _language_codes({exercise.locale_id}):
+        urls |= {_add_query(url, locale=code) for url in by_language if url}
     return {url for url in urls if url}
+
+
+def _add_query(url: str, **params) -> str:
+    return f"{url}{'&' if '?' in url else '?'}{urlencode(params)}"
+
+
+def _language_codes(locale_ids: set) -> list[str]:
+    from wagtail.models import Locale
+
+    ids = {pk for pk in locale_ids if pk}
+    return sorted(Locale.objects.filter(pk__in=ids).values_list("language_code", flat=True)) if ids else []

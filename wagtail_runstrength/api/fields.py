@@ -20,8 +20,8 @@ from rest_framework.fields import Field
 from ..blocks.body import ArticleBodyBlock
 from ..blocks.exercise import exercise_items
 from ..translated import localize_exercise_picks
+from . import locales, schemas
 from . import representation as rep
-from . import schemas
 
 ArticleBodySchema = ArticleBodyBlock.api_schema
 
@@ -167,3 +167,19 @@ class TagNamesField(_ReadOnlyField):
 
     def to_representation(self, tags) -> list[str]:
         return [tag.name for tag in tags.all()]
+
+
+class ArticleTranslationsField(_WholeObjectField):
+    """The article in the site's other languages, where a reader may open it (see ``locales.py``)."""
+
+    def to_representation(self, page) -> list[schemas.RunStrengthTranslation]:
+        request = self.context.get("request")
+        return locales.article_translations(page, getattr(request, "_request", request), rep.urls_in(self.context))
+
+
+class ExerciseTranslationsField(_WholeObjectField):
+    """The exercise's published translations, linked to their library pages (see ``locales.py``)."""
+
+    def to_representation(self, exercise) -> list[schemas.RunStrengthTranslation]:
+        request = self.context.get("request")
+        return locales.exercise_translations(exercise, getattr(request, "_request", request))

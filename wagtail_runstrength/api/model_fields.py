@@ -19,6 +19,7 @@ def article_api_fields() -> list[APIField]:
         APIField("excerpt", serializer=fields.ExcerptField()),
         APIField("read_time_minutes"),
         APIField("body", serializer=fields.ArticleBodyField()),
+        APIField("translations", serializer=fields.ArticleTranslationsField()),
     ]
 
 

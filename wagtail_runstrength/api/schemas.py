@@ -86,6 +86,14 @@ class RunStrengthArticleLink(_Schema):
     url: str | None
 
 
+class RunStrengthTranslation(_Schema):
+    id: int
+    locale: str = Field(description="The translation's language code, e.g. `fr`.")
+    url: str | None = Field(
+        description="Where readers open it: the article's page, or the exercise's page in a library of its language."
+    )
+
+
 class RunStrengthExercise(_Schema):
     id: int
     name: str

@@ -25,12 +25,12 @@ from rest_framework.fields import Field
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.response import Response
 from taggit.models import Tag
+from wagtail.api import APIField
 from wagtail.api.v2 import views as wagtail_views
 from wagtail.api.v2.filters import (
     AncestorOfFilter,
     ChildOfFilter,
     DescendantOfFilter,
-    LocaleFilter,
     OrderingFilter,
     SearchFilter,
     TranslationOfFilter,
@@ -42,6 +42,8 @@ from wagtail.models import Locale, Site
 from .. import fragment_cache
 from ..models import ArticleCategory, ArticlePage, ExerciseSnippet, MuscleGroup
 from ..preview import PreviewTokenError, load_preview, never_stored
+from . import fields as api_fields
+from . import locales
 from .messages import unknown_choice_message
 from .representation import urls_in
 from .v2_guards import GuardedFieldsFilter, GuardedQueryMixin, guarded_filter_backends
@@ -139,6 +141,34 @@ class ArticleFilter(BaseFilterBackend):
         return queryset
 
 
+def requested_language(request) -> str:
+    """The listing's language code (``locales.requested_language``), a bad ``?locale=`` as a 400."""
+    try:
+        return locales.requested_language(request.GET.get(locales.PARAMETER))
+    except locales.UnknownLocale as error:
+        raise BadRequestError(str(error)) from error
+
+
+class ContentLocaleFilter(BaseFilterBackend):
+    """One language per listing and slug lookup: ``?locale=``, else the reader's language, else the default.
+
+    Replaces Wagtail's ``LocaleFilter`` (which lists every language unless asked,
+    and answers an unknown code with a 404). A lookup by ``html_path`` or a
+    listing of ``translation_of`` without ``?locale=`` keeps every language: the
+    path or the page already says which one is wanted.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        explicit = locales.PARAMETER in request.GET
+        if not explicit and ("html_path" in request.GET or "translation_of" in request.GET):
+            return queryset
+        child_of = getattr(queryset, "_filtered_by_child_of", None)
+        queryset = locales.in_language(queryset, requested_language(request))
+        if child_of:
+            queryset._filtered_by_child_of = child_of
+        return queryset
+
+
 class ArticleFieldsFilter(GuardedFieldsFilter):
     """Wagtail's exact-match field filters, minus the names ``ArticleFilter`` reads as slugs."""
 
@@ -184,7 +214,7 @@ class ArticlesAPIViewSet(GuardedQueryMixin, wagtail_views.PagesAPIViewSet):
         DescendantOfFilter,
         OrderingFilter,
         TranslationOfFilter,
-        LocaleFilter,
+        ContentLocaleFilter,
         SearchFilter,
     ]
     # The package's fields are always public HTML, so Wagtail's rich_text_format would be silently ignored.
@@ -199,7 +229,7 @@ class ArticlesAPIViewSet(GuardedQueryMixin, wagtail_views.PagesAPIViewSet):
         "hero_image",
         "read_time_minutes",
     ]
-    detail_only_fields = ["parent", "body"]
+    detail_only_fields = ["parent", "body", "translations"]
 
     def get_queryset(self):
         visible = self.get_base_queryset().values("pk")
@@ -346,9 +376,15 @@ class ExercisesAPIViewSet(GuardedQueryMixin, wagtail_views.BaseAPIViewSet):
 
     name = "exercises"
     model = ExerciseSnippet
-    filter_backends = [ExerciseFilter, GuardedFieldsFilter, OrderingFilter, SearchFilter]
-    known_query_parameters = wagtail_views.BaseAPIViewSet.known_query_parameters.union(EXERCISE_FILTERS)
-    find_query_parameters = wagtail_views.BaseAPIViewSet.find_query_parameters.union(["slug"])
+    filter_backends = [ExerciseFilter, GuardedFieldsFilter, ContentLocaleFilter, OrderingFilter, SearchFilter]
+    known_query_parameters = wagtail_views.BaseAPIViewSet.known_query_parameters.union(
+        [*EXERCISE_FILTERS, locales.PARAMETER]
+    )
+    find_query_parameters = wagtail_views.BaseAPIViewSet.find_query_parameters.union(["slug", locales.PARAMETER])
+    body_fields = wagtail_views.BaseAPIViewSet.body_fields + [
+        APIField("translations", serializer=api_fields.ExerciseTranslationsField())
+    ]
+    detail_only_fields = ["translations"]
     listing_default_fields = wagtail_views.BaseAPIViewSet.listing_default_fields + [
         "name",
         "slug",
@@ -365,13 +401,20 @@ class ExercisesAPIViewSet(GuardedQueryMixin, wagtail_views.BaseAPIViewSet):
         return ExerciseSnippet.objects.for_public_api(Site.find_for_request(self.request))
 
     def find_object(self, queryset, request):
+        # Wagtail's find view does not run the filter backends: the language is chosen here.
         if "slug" in request.GET:
-            return ExerciseSnippet.for_slug(request.GET["slug"], Locale.get_active(), queryset)
+            in_language = locales.in_language(queryset, requested_language(request))
+            return in_language.filter(slug=request.GET["slug"]).first()
         return super().find_object(queryset, request)
 
     def get_object(self):
         if "slug" in self.kwargs:
-            exercise = ExerciseSnippet.for_slug(self.kwargs["slug"], Locale.get_active(), self.get_queryset())
+            # The slug in the requested language only, as the listing and find/?slug= read it.
+            exercise = (
+                locales.in_language(self.get_queryset(), requested_language(self.request))
+                .filter(slug=self.kwargs["slug"])
+                .first()
+            )
         else:
             exercise = self.get_queryset().filter(pk=self.kwargs["pk"]).first()
         if exercise is None:

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router
+from ninja import Query, Router
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
@@ -23,7 +23,9 @@ from wagtail.api.v3.schemas.generators.read import read_generator
 from wagtail.models import Locale, Site
 
 from ..models import ExerciseSnippet, MuscleGroup
+from . import locales
 from .messages import unknown_choice_message
+from .schemas import RunStrengthTranslation
 from .v3_guards import install as install_guards
 from .v3_guards import problem_responses
 
@@ -33,12 +35,42 @@ ExercisePublicSchema = read_generator.build_schema(
     ExerciseSnippet, name="RunStrengthExercisePublicSchema", base_class=BaseSchema, follow_reverse_related=False
 )
 
+
+class RunStrengthExerciseDetailSchema(ExercisePublicSchema):
+    """An exercise's detail: its listing shape plus links to its translations."""
+
+    translations: list[RunStrengthTranslation] = []
+
+    @staticmethod
+    def resolve_translations(obj, context: dict) -> list[dict[str, Any]]:
+        return locales.exercise_translations(obj, (context or {}).get("request"))
+
+
+ExerciseDetailSchema = RunStrengthExerciseDetailSchema
+
+# A module-level default, as ninja reads parameter metadata from it (ruff's B008 would flag a call in the signature).
+LOCALE_QUERY = Query(
+    None,
+    description=(
+        "A language code of the site's content languages, such as `fr`. Default: the request's language when it"
+        " is one of them, else the default language. Any other value is a 400."
+    ),
+)
+
 router = Router(tags=["exercises"], auth=[BearerTokenAuth(), AllowAnonymous()])
 
 
 def exercise_queryset(request: HttpRequest):
     """Published exercises, with everything the schema reads loaded in a fixed number of queries."""
     return ExerciseSnippet.objects.for_public_api(Site.find_for_request(request))
+
+
+def in_requested_language(queryset, locale: str | None):
+    """``queryset`` in the ``?locale=`` language (else the reader's, else the default); a bad code is a 400."""
+    try:
+        return locales.in_language(queryset, locales.requested_language(locale))
+    except locales.UnknownLocale as error:
+        raise HttpError(400, str(error)) from error
 
 
 def _choice(name: str, value: str | None, choices: list[str]) -> str | None:
@@ -53,7 +85,7 @@ def _choice(name: str, value: str | None, choices: list[str]) -> str | None:
     "/",
     response=list[ExercisePublicSchema],
     url_name="runstrength_exercises_list",
-    summary="List published exercises",
+    summary="List published exercises in one language",
     operation_id="runstrength_exercises_list",
     openapi_extra={"responses": problem_responses(400, 422)},
 )
@@ -64,9 +96,10 @@ def list_exercises(
     difficulty: str | None = None,
     equipment: str | None = None,
     search: str | None = None,
+    locale: str | None = LOCALE_QUERY,
     **kwargs: Any,
 ):
-    queryset = exercise_queryset(request)
+    queryset = in_requested_language(exercise_queryset(request), locale)
     if muscle is not None:
         group = MuscleGroup.for_slug(muscle, Locale.get_active())
         if group is None:
@@ -90,7 +123,7 @@ def _get(request: HttpRequest, **lookup: Any):
 
 @router.get(
     "/{exercise_id}/",
-    response=ExercisePublicSchema,
+    response=ExerciseDetailSchema,
     url_name="runstrength_exercises_detail",
     summary="Get a published exercise by id",
     operation_id="runstrength_exercises_detail",
@@ -102,14 +135,14 @@ def get_exercise(request: HttpRequest, exercise_id: int):
 
 @router.get(
     "/by-slug/{slug}/",
-    response=ExercisePublicSchema,
+    response=ExerciseDetailSchema,
     url_name="runstrength_exercises_by_slug",
-    summary="Get a published exercise by slug",
+    summary="Get a published exercise by slug, in one language",
     operation_id="runstrength_exercises_by_slug",
-    openapi_extra={"responses": problem_responses(404, 422)},
+    openapi_extra={"responses": problem_responses(400, 404, 422)},
 )
-def get_exercise_by_slug(request: HttpRequest, slug: str):
-    exercise = ExerciseSnippet.for_slug(slug, Locale.get_active(), exercise_queryset(request))
+def get_exercise_by_slug(request: HttpRequest, slug: str, locale: str | None = LOCALE_QUERY):
+    exercise = in_requested_language(exercise_queryset(request), locale).filter(slug=slug).first()
     if exercise is None:
         raise Http404("No published exercise matches.")
     return exercise
