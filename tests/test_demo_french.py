@@ -71,6 +71,8 @@ def test_a_french_demo_article_reads_in_french(bilingual):
     assert "Mollets (gastrocnémiens et soléaire)" in html and "Calves (gastrocnemius" not in html
     assert "Prévention des blessures" in html
     assert "Maya Okafor" in html
+    # The site's call to action in French, leading to the French home page.
+    assert "Courez plus fort avec un programme fait pour vous" in html and "Run stronger with a plan" not in html
     library = state["library_html"]
     assert state["library_status"] == 200
     assert "Descente de talon excentrique" in library and "Eccentric heel drop" not in library

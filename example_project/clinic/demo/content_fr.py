@@ -30,6 +30,15 @@ HOME = {
     ),
 }
 
+CALL_TO_ACTION = {
+    "heading": "Courez plus fort avec un programme fait pour vous",
+    "text": (
+        "Nos kinésithérapeutes observent votre façon de bouger et construisent un programme de "
+        "renforcement adapté à votre entraînement et à vos objectifs."
+    ),
+    "button_label": "Prendre rendez-vous",
+}
+
 BLOG = {
     "title": "Blogue",
     "slug": "blogue",

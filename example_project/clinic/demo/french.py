@@ -13,7 +13,8 @@ from __future__ import annotations
 from django.conf import settings
 from wagtail.models import Locale, Page
 
-from wagtail_runstrength.models import ArticlePage
+from wagtail_runstrength.models import ArticlePage, RunStrengthSettings
+from wagtail_runstrength.models.settings import LocalizedCallToAction
 
 from . import content_fr
 
@@ -39,6 +40,7 @@ class FrenchDemo:
         home_fr = self.page("home", home, content_fr.HOME)
         if home_fr is None:
             return
+        self.call_to_action(home, home_fr)
         index_fr = self.page("blog", index, content_fr.BLOG) if index is not None else None
         if library is not None:
             self.page("library", library, content_fr.LIBRARY)
@@ -76,6 +78,22 @@ class FrenchDemo:
             lambda: english.get_translation_or_none(self.locale),
             make,
         )
+
+    def call_to_action(self, home, home_fr) -> None:
+        """The site's French call to action, shown at the end of French articles that have none of their own."""
+        site_settings = RunStrengthSettings.objects.filter(site__root_page=home).first()
+        if site_settings is None:
+            return
+
+        def find():
+            return LocalizedCallToAction.objects.filter(site_settings=site_settings, locale=self.locale).first()
+
+        def make():
+            return LocalizedCallToAction.objects.create(
+                site_settings=site_settings, locale=self.locale, page=home_fr, **content_fr.CALL_TO_ACTION
+            )
+
+        self.builder.obtain(f"fr:call-to-action:{site_settings.pk}", "settings", "in French", find, make)
 
     def snippet(self, key: str, english, fields: dict):
         def make():
