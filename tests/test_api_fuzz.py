@@ -243,6 +243,7 @@ EXERCISE_FILTERS = {
     "equipment": values("bodyweight", "dumbbells"),
     "slug": values("glute-bridge"),
     "name": values("Glute bridge"),
+    "locale": values("en", "en-gb"),
 }
 UNKNOWN = {"colour": values("red"), "type": values("wagtail_runstrength.ArticlePage", "nope.Nope")}
 

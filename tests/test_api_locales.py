@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from tests.factories import ExerciseFactory
-from tests.test_translated_trees import translate_snippet, tree, two_languages  # noqa: F401 (fixtures)
+from tests.translated_tree import tree_fixture, two_languages_fixture  # noqa: F401 (fixtures)
 from wagtail_runstrength.affected import affected_by
 
 pytestmark = pytest.mark.django_db
@@ -178,3 +178,33 @@ def test_without_i18n_details_carry_an_empty_translations_list(client, tree, set
     settings.WAGTAIL_I18N_ENABLED = False
     assert Locale.objects.filter(language_code="fr").exists()
     assert client.get(f"/api/v2/exercises/{tree['squat'].pk}/").json()["translations"] == []
+
+
+def test_a_regional_variant_reads_as_its_configured_language(client, tree):
+    assert titles(client, f"{V2_ARTICLES}?locale=fr-ca") == {page.title for page in tree["fr"]}
+
+
+def test_a_content_language_without_content_answers_an_empty_listing(client, tree, settings):
+    settings.WAGTAIL_CONTENT_LANGUAGES = settings.LANGUAGES = [("en", "English"), ("fr", "French"), ("de", "German")]
+    assert items(client, f"{V2_ARTICLES}?locale=de") == []
+    assert items(client, "/api/v3/exercises/?locale=de") == []
+
+
+def test_a_translation_listing_keeps_every_language_unless_asked(client, tree):
+    english, french = tree["en"][0], tree["fr"][0]
+    assert titles(client, f"{V2_ARTICLES}?translation_of={english.pk}") == {french.title}
+    assert titles(client, f"{V2_ARTICLES}?translation_of={english.pk}&locale=en") == set()
+
+
+def test_wagtails_v3_pages_listing_keeps_its_own_locale_rules(client, tree):
+    french = {item["id"] for item in items(client, "/api/v3/pages/?locale=fr")}
+    assert {page.pk for page in tree["fr"]} <= french
+    assert not {page.pk for page in tree["en"]} & french
+    assert client.get("/api/v3/pages/?locale=zz").status_code == 404
+
+
+def test_a_path_lookup_finds_only_the_default_languages_tree(client, tree):
+    """docs/api.md, "Known issues": Wagtail routes ``html_path`` from the site's root page."""
+    assert client.get(f"{V2_ARTICLES}find/?html_path=/blog/english-0/").status_code == 302
+    assert client.get(f"{V2_ARTICLES}find/?html_path=/fr/blog/francais-0/").status_code == 404
+    assert client.get(f"{V2_ARTICLES}find/?html_path=/blog/francais-0/&locale=fr").status_code == 404

@@ -153,14 +153,12 @@ class ContentLocaleFilter(BaseFilterBackend):
     """One language per listing and slug lookup: ``?locale=``, else the reader's language, else the default.
 
     Replaces Wagtail's ``LocaleFilter`` (which lists every language unless asked,
-    and answers an unknown code with a 404). A lookup by ``html_path`` or a
-    listing of ``translation_of`` without ``?locale=`` keeps every language: the
-    path or the page already says which one is wanted.
+    and answers an unknown code with a 404). A listing of ``translation_of``
+    without ``?locale=`` keeps every language: it asks for the other languages.
     """
 
     def filter_queryset(self, request, queryset, view):
-        explicit = locales.PARAMETER in request.GET
-        if not explicit and ("html_path" in request.GET or "translation_of" in request.GET):
+        if "translation_of" in request.GET and locales.PARAMETER not in request.GET:
             return queryset
         child_of = getattr(queryset, "_filtered_by_child_of", None)
         queryset = locales.in_language(queryset, requested_language(request))
