@@ -24,7 +24,9 @@ $(VENV)/.installed-example: setup.cfg pyproject.toml | $(BIN)/python
 
 # The example's settings default to DEBUG off and refuse the published demo key without it,
 # so the demo turns DEBUG on for its own commands (clinic_site/settings.py).
-DEMO_MANAGE := DJANGO_DEBUG=1 $(MANAGE)
+# DEMO_LANGUAGES=en,fr makes a bilingual clinic with French demo content (docs/translation.md).
+DEMO_LANGUAGES ?=
+DEMO_MANAGE := DJANGO_DEBUG=1 DEMO_LANGUAGES=$(DEMO_LANGUAGES) $(MANAGE)
 
 demo: $(VENV)/.installed-example
 	$(DEMO_MANAGE) migrate --no-input

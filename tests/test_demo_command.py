@@ -83,7 +83,7 @@ print(json.dumps({
 """
 
 
-def runner(folder: Path):
+def runner(folder: Path, **extra_env: str):
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "clinic_site.settings",
@@ -92,6 +92,7 @@ def runner(folder: Path):
         "RUNSTRENGTH_MEDIA_ROOT": str(folder / "media"),
         "DEMO_ADMIN_PASSWORD": "s3cret-demo",
         "PORT": "8123",
+        **extra_env,
     }
     env.pop("REDIS_URL", None)
     env.pop("DJANGO_SECRET_KEY", None)

@@ -213,10 +213,42 @@ def _quantity(value, unit_text: str, unit_code: str = "") -> dict[str, Any]:
     return _compact({"@type": "QuantitativeValue", "value": value, "unitText": unit_text, "unitCode": unit_code})
 
 
+def translation_alternates(page, request=None) -> list[dict[str, str]]:
+    """``hreflang`` alternates: the page's live, public translations (itself included), and ``x-default``.
+
+    Only with ``WAGTAIL_I18N_ENABLED`` (a single-language site pays no query),
+    and only when the page has a translation a reader may open: one query for
+    the translations, whose addresses come from the site's cached root paths.
+    ``x-default`` is the default locale's version, when it is among them.
+    """
+    from django.conf import settings
+
+    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False) or not getattr(page, "pk", None):
+        return []
+    from .models.querysets import private_sections_q
+    from .translated import default_language_code
+
+    translations = page.get_translations(inclusive=True).live().select_related("locale")
+    translations = translations.exclude(private_sections_q(translations, request)).order_by("locale__language_code")
+    alternates = []
+    for translation in translations:
+        href = public_url(translation, request)
+        if href:
+            alternates.append({"hreflang": translation.locale.language_code, "href": href})
+    if len(alternates) < 2:
+        return []
+    default = next((item for item in alternates if item["hreflang"] == default_language_code()), None)
+    if default is not None:
+        alternates.append({"hreflang": "x-default", "href": default["href"]})
+    return alternates
+
+
 def article_exercises(page) -> list[dict[str, Any]]:
     """The exercises a reader sees on the article, in order: exercise, dose and note."""
     from .blocks.exercise import exercise_items
+    from .translated import localize_exercise_picks
 
+    localize_exercise_picks(page)
     return [
         {"exercise": value["exercise"], "prescription": value.prescription, "note": value.get("note") or ""}
         for value in exercise_items(page.body)

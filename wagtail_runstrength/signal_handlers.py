@@ -15,7 +15,7 @@ from django.core.signals import setting_changed
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
-from . import conf, delete_guard, invalidation, search_index
+from . import conf, delete_guard, invalidation, search_index, seeding
 
 
 def watched_senders() -> list[type]:
@@ -65,6 +65,11 @@ def register_signal_handlers() -> None:
     search_index.register()
     # No library item that published content uses is deleted (delete_guard.py).
     delete_guard.connect_receivers()
+
+    # A locale added later gets the seeded muscle groups in its language (seeding.py).
+    from wagtail.models import Locale
+
+    post_save.connect(seeding.on_locale_saved, sender=Locale, dispatch_uid="wagtail_runstrength_seed_locale")
 
     # Wagtail sends these for pages only (the sender is the page's class): no other model sends them.
     for name, signal in (("published", page_published), ("unpublished", page_unpublished), ("moved", post_page_move)):

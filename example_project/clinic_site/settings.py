@@ -132,6 +132,31 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en-gb"  # the demo content is written in British English
 TIME_ZONE = "UTC"
 USE_I18N = True
+
+# DEMO_LANGUAGES=en,fr makes a bilingual clinic (docs/translation.md): Wagtail's i18n on, the
+# pages of each further language under its own prefix (/fr/), and French demo content
+# loaded beside the English. "en" is the demo's British English, the default locale.
+DEMO_LANGUAGE_NAMES = {
+    "en": ("en-gb", "English"),
+    "fr": ("fr", "Français"),
+    "de": ("de", "Deutsch"),
+    "es": ("es", "Español"),
+}
+DEMO_LANGUAGES = [
+    DEMO_LANGUAGE_NAMES[code.strip()]
+    for code in os.environ.get("DEMO_LANGUAGES", "").split(",")
+    if code.strip() in DEMO_LANGUAGE_NAMES
+]
+if len(DEMO_LANGUAGES) > 1:
+    if DEMO_LANGUAGES[0][0] != "en-gb":
+        DEMO_LANGUAGES = [DEMO_LANGUAGE_NAMES["en"], *(item for item in DEMO_LANGUAGES if item[0] != "en-gb")]
+    WAGTAIL_I18N_ENABLED = True
+    LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = DEMO_LANGUAGES
+    # After the session middleware, before CommonMiddleware, as Django documents.
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.middleware.common.CommonMiddleware"), "django.middleware.locale.LocaleMiddleware"
+    )
+    INSTALLED_APPS += ["wagtail.locales"]  # Settings → Locales in the admin
 USE_TZ = True
 
 STATIC_URL = "/static/"

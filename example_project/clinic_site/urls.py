@@ -1,5 +1,6 @@
 from clinic.views import search
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.urls import include, path
 from django.views.generic import TemplateView
@@ -42,5 +43,9 @@ urlpatterns = [
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Wagtail's page serving catches every other path, so it comes last.
-urlpatterns += [path("", include(wagtail_urls))]
+# Wagtail's page serving catches every other path, so it comes last. With DEMO_LANGUAGES the
+# pages of each further language are served under its prefix (/fr/); English keeps its addresses.
+if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+    urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+else:
+    urlpatterns += [path("", include(wagtail_urls))]

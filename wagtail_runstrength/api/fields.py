@@ -19,6 +19,7 @@ from rest_framework.fields import Field
 
 from ..blocks.body import ArticleBodyBlock
 from ..blocks.exercise import exercise_items
+from ..translated import localize_exercise_picks
 from . import locales, schemas
 from . import representation as rep
 
@@ -56,6 +57,7 @@ class ArticleBodyField(_WholeObjectField):
     """
 
     def to_representation(self, page) -> ArticleBodySchema:
+        localize_exercise_picks(page)
         rep.prefetch_exercise_links([item.get("exercise") for item in exercise_items(page.body)])
         context = {**self.context, "page": page, "runstrength_urls": rep.urls_in(self.context)}
         return page.body.stream_block.get_api_representation(page.body, context)
@@ -68,18 +70,27 @@ class HeroImageField(_WholeObjectField):
         return rep.image(page.hero_image, rep.HERO_IMAGE_SIZES, alt=page.hero_alt_text)
 
 
-class CategoryField(_ReadOnlyField):
-    """A category."""
+class _LocalizedRelationField(_WholeObjectField):
+    """Bound to the article, so the related object is read in the article's language (``localize_relations``)."""
 
-    def to_representation(self, category) -> schemas.RunStrengthCategory | None:
-        return rep.category(category)
+    def to_representation(self, page):
+        if hasattr(page, "localize_relations"):
+            page.localize_relations()
+        return getattr(page, self.field_name)
 
 
-class ClinicianField(_ReadOnlyField):
-    """A clinician."""
+class CategoryField(_LocalizedRelationField):
+    """A category, in the article's language."""
 
-    def to_representation(self, person) -> schemas.RunStrengthClinician | None:
-        return rep.clinician(person)
+    def to_representation(self, page) -> schemas.RunStrengthCategory | None:
+        return rep.category(super().to_representation(page))
+
+
+class ClinicianField(_LocalizedRelationField):
+    """A clinician, in the article's language."""
+
+    def to_representation(self, page) -> schemas.RunStrengthClinician | None:
+        return rep.clinician(super().to_representation(page))
 
 
 class ExcerptField(_WholeObjectField):

@@ -124,6 +124,11 @@ def prefetch_exercise_links(exercises) -> None:
     pending = [ex for ex in exercises if ex is not None and "progressions" not in _prefetched(ex)]
     if pending:
         prefetch_related_objects(pending, "progressions", "regressions")
+        # Links to another language's exercises read as their translations (one query, when there are any).
+        from ..translated import localize_prefetched
+
+        live = type(pending[0])._default_manager.live()
+        localize_prefetched(pending, "progressions", "regressions", candidates=live)
 
 
 def _prefetched(ex) -> dict:

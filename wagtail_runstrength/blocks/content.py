@@ -374,7 +374,7 @@ def resolve_call_to_action(value, parent_context=None, site=None) -> dict | None
                 "text": value.get("text"),
                 "button_label": value.get("button_label"),
                 "href": value.get("url") or None,
-                "page": value.get("page"),
+                "page": _in_language_of((parent_context or {}).get("page"), value.get("page")),
             }
         )
     from ..models import RunStrengthSettings
@@ -394,6 +394,19 @@ def resolve_call_to_action(value, parent_context=None, site=None) -> dict | None
     default = _with_openable_link(default)
     # The site's default is only ever a prompt with a working button.
     return default if default is not None and default["href"] else None
+
+
+def _in_language_of(holder, chosen):
+    """``chosen`` in ``holder``'s language: its live translation there, else ``chosen`` itself.
+
+    A translated page keeps the source's page choices (wagtail-localize
+    synchronises them), so a French article's button would lead to the
+    English page. One query, and only when the languages differ.
+    """
+    if chosen is None or holder is None or getattr(holder, "locale_id", None) in (None, chosen.locale_id):
+        return chosen
+    translation = chosen.get_translation_or_none(holder.locale_id)
+    return translation if translation is not None and translation.live else chosen
 
 
 def readers_can_open(page) -> bool:

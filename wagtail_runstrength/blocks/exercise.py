@@ -136,6 +136,19 @@ def exercise_library_url(context: dict) -> str:
     return url
 
 
+def localize_picks(context: dict | None) -> None:
+    """Show the exercises of the page's language on its cards (``translated.localize_exercise_picks``).
+
+    Runs for the whole page the first time one of its cards renders, so the
+    cards cost no query each.
+    """
+    page = (context or {}).get("page")
+    if page is not None and getattr(page, "pk", None):
+        from ..translated import localize_exercise_picks
+
+        localize_exercise_picks(page)
+
+
 def _bounded_integer(label, maximum, help_text, minimum=1):
     return blocks.IntegerBlock(
         label=label,
@@ -191,6 +204,7 @@ class ExerciseBlock(blocks.StructBlock):
         }
 
     def get_context(self, value, parent_context=None):
+        localize_picks(parent_context)
         context = super().get_context(value, parent_context)
         context["exercise_library_url"] = exercise_library_url(context)
         return context
@@ -229,6 +243,7 @@ class ExerciseGroupBlock(blocks.StructBlock):
     api_schema = schemas.RunStrengthExerciseGroupValue
 
     def get_context(self, value, parent_context=None):
+        localize_picks(parent_context)
         context = super().get_context(value, parent_context)
         context["exercise_library_url"] = exercise_library_url(context)
         return context

@@ -398,6 +398,25 @@ class ArticlePageMixin(HTTPCachingPageMixin, models.Model):
                 field.set_cached_value(self, found.get(getattr(self, field.attname)))
         if self.hero_image_id:
             prefetch_renditions_for([self.hero_image], *HERO_IMAGE_SPECS)
+        self.localize_relations()
+
+    # Snippets the article links to, read in its language (see ``translated.py``).
+    translated_relations = ("category", "author", "reviewer")
+
+    def localize_relations(self) -> None:
+        """Read the category, author and reviewer in the article's language, once per instance.
+
+        A translation whose category or clinicians were translated after it
+        still links to the source's; this shows their translation (or the
+        default locale's version) instead, with one query per model only when
+        a link is in another language.
+        """
+        if getattr(self, "_runstrength_relations_localized", False):
+            return
+        self._runstrength_relations_localized = True
+        from ..translated import localize_foreign_keys
+
+        localize_foreign_keys(self, self.translated_relations)
 
     def get_sitemap_urls(self, request=None):
         return [seo.sitemap_entry(self, request)]

@@ -20,6 +20,7 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 from ..api.model_fields import exercise_api_fields
 from ..delete_guard import DeleteGuardQuerySet
 from ..images import EXERCISE_IMAGE_SPECS, alt_text, image_prefetch
+from ..localize_fields import override_fields
 from ..prescription import (
     MAX_REPS,
     MAX_REST_SECONDS,
@@ -34,6 +35,38 @@ from .base import SluggedTranslatableModel
 
 
 class ExerciseQuerySet(SearchableQuerySetMixin, DeleteGuardQuerySet):
+    """Exercise querysets; ``for_cards()`` ones read their relations in each exercise's language.
+
+    A translated exercise may still link to the source language's muscle
+    groups, progressions and regressions (wagtail-localize copies
+    many-to-many relations as they are). After the prefetch, each batch's
+    links are swapped for their translations in bulk (``translated.py``):
+    one more query per relation, and only when a link is in another language.
+    """
+
+    _runstrength_localized = False
+
+    def _clone(self):
+        clone = super()._clone()
+        clone._runstrength_localized = self._runstrength_localized
+        return clone
+
+    def localized(self):
+        """Read the prefetched muscle groups, progressions and regressions in each exercise's locale."""
+        clone = self._chain()
+        clone._runstrength_localized = True
+        return clone
+
+    def _prefetch_related_objects(self):
+        super()._prefetch_related_objects()
+        if self._runstrength_localized:
+            from ..translated import localize_prefetched
+
+            exercises = [row for row in self._result_cache if isinstance(row, ExerciseSnippet)]
+            localize_prefetched(exercises, "target_muscles")
+            live = type(self)(self.model, using=self._db).live()
+            localize_prefetched(exercises, "progressions", "regressions", candidates=live)
+
     def live(self):
         """Exercises that are published (drafts of new exercises are left out)."""
         return self.filter(live=True)
@@ -69,8 +102,10 @@ class ExerciseQuerySet(SearchableQuerySetMixin, DeleteGuardQuerySet):
 
     def for_cards(self):
         """Everything an exercise card shows, fetched in a fixed number of queries."""
-        return self.select_related("locale").prefetch_related(
-            image_prefetch("image", *EXERCISE_IMAGE_SPECS), "target_muscles"
+        return (
+            self.select_related("locale")
+            .prefetch_related(image_prefetch("image", *EXERCISE_IMAGE_SPECS), "target_muscles")
+            .localized()
         )
 
     def for_public_api(self, site):
@@ -268,6 +303,12 @@ class ExerciseSnippet(
         FieldPanel("regressions"),
     ]
 
+    override_translatable_fields = override_fields(
+        translate=("name", "summary", "image_alt", "instructions", "coaching_cues", "safety_notes"),
+        synchronize=("slug", "image", "equipment", "difficulty", "video_url"),
+        fixed=("target_muscles", "progressions", "regressions"),
+    )
+
     search_fields = [
         index.SearchField("name", boost=3),
         index.AutocompleteField("name"),
@@ -313,6 +354,40 @@ class ExerciseSnippet(
             errors["video_url"] = NOT_EMBEDDABLE
         if errors:
             raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        self.link_relations_in_own_locale()
+        return super().save(*args, **kwargs)
+
+    def link_relations_in_own_locale(self) -> None:
+        """Point newly set muscle groups, progressions and regressions at this exercise's locale's rows.
+
+        ``copy_for_translation`` and wagtail-localize's sync set a translation's
+        many-to-many links to the source's rows; where those have a translation
+        in this exercise's locale (a published one, for exercises) the link is
+        saved to it, so reading it later costs no extra query. Links to rows not
+        translated yet are kept and read in this locale when a translation
+        appears (``translated.py``). Only relations set in memory are looked at:
+        a save that does not touch them runs no query.
+        """
+        pending = getattr(self, "_cluster_related_objects", {})
+        if not self.locale_id or not any(
+            pending.get(name) for name in ("target_muscles", "progressions", "regressions")
+        ):
+            return
+        from ..translated import localize_list, translations_for
+        from .taxonomy import MuscleGroup
+
+        own = {
+            "target_muscles": MuscleGroup.objects.filter(locale_id=self.locale_id),
+            "progressions": type(self).objects.live().filter(locale_id=self.locale_id),
+            "regressions": type(self).objects.live().filter(locale_id=self.locale_id),
+        }
+        for name, candidates in own.items():
+            linked = list(pending.get(name) or [])
+            found = translations_for(linked, self.locale_id, candidates)
+            if found:
+                setattr(self, name, localize_list(linked, self.locale_id, found))
 
     def get_preview_template(self, request, mode_name):
         return "wagtail_runstrength/previews/exercise_card.html"

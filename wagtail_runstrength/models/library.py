@@ -14,7 +14,6 @@ import swapper
 from django.apps import apps
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Prefetch
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.functional import SimpleLazyObject
@@ -72,13 +71,17 @@ class ExerciseLibraryPageMixin(HTTPCachingPageMixin, RoutablePageMixin, models.M
         return ExerciseSnippet.objects.live().in_locale(self.locale_id).for_cards()
 
     def get_muscle_groups(self):
-        """Muscle groups that at least one listed exercise targets, by body region."""
-        return (
-            MuscleGroup.objects.filter(
-                locale_id=self.locale_id, exercises__live=True, exercises__locale_id=self.locale_id
-            )
-            .distinct()
-            .order_by("region", "name")
+        """Muscle groups in this page's language that at least one listed exercise targets, by body region.
+
+        Matched on ``translation_key``: a translated exercise may still link to
+        the source language's muscle group, and its French reader filters by the
+        French one.
+        """
+        targeted = MuscleGroup.objects.filter(exercises__live=True, exercises__locale_id=self.locale_id).values(
+            "translation_key"
+        )
+        return MuscleGroup.objects.filter(locale_id=self.locale_id, translation_key__in=targeted).order_by(
+            "region", "name"
         )
 
     def filtered_exercises(self, request):
@@ -143,17 +146,15 @@ class ExerciseLibraryPageMixin(HTTPCachingPageMixin, RoutablePageMixin, models.M
     @path("<str:slug>/", name="exercise")
     def exercise_view(self, request, slug):
         """One exercise: its card details in full, its video and the articles that use it."""
-        exercise = (
-            self.get_exercises()
-            .filter(slug=slug)
-            .prefetch_related(
-                Prefetch("progressions", queryset=self.get_exercises(), to_attr="live_progressions"),
-                Prefetch("regressions", queryset=self.get_exercises(), to_attr="live_regressions"),
-            )
-            .first()
-        )
+        # Progressions and regressions of any language: a translated exercise may still link to
+        # the source's, which are read as their translations in this library's language below.
+        exercise = self.get_exercises().filter(slug=slug).prefetch_related("progressions", "regressions").first()
         if exercise is None:
             raise Http404(_("No such exercise in this library."))
+        for relation in ("progressions", "regressions"):
+            # Only exercises with a page in this library are linked (one in another language would be a 404).
+            shown = [other for other in getattr(exercise, relation).all() if other.live]
+            setattr(exercise, f"live_{relation}", [other for other in shown if other.locale_id == self.locale_id])
         return TemplateResponse(request, self.exercise_template, self.get_exercise_context(request, exercise))
 
     def get_exercise_context(self, request, exercise) -> dict:
@@ -169,9 +170,12 @@ class ExerciseLibraryPageMixin(HTTPCachingPageMixin, RoutablePageMixin, models.M
     def articles_using(self, exercise):
         """Live, public articles of this site and language that show ``exercise``, newest first."""
         article_model = apps.get_model(self.article_model_name)
+        # By ``translation_key``: an article translated before its exercises may still use the source's.
         return list(
             article_model.objects.visible_in(self.get_site(), self.locale)
-            .filter(exercises=exercise)
+            .filter(
+                pk__in=article_model.objects.filter(exercises__translation_key=exercise.translation_key).values("pk")
+            )
             .newest_first()
             .for_cards()
         )

@@ -10,6 +10,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from ..delete_guard import DeleteGuardMixin, DeleteGuardQuerySet
+from ..localize_fields import override_fields
 
 
 class Clinician(index.Indexed, DeleteGuardMixin, TranslatableMixin, models.Model):
@@ -67,6 +68,11 @@ class Clinician(index.Indexed, DeleteGuardMixin, TranslatableMixin, models.Model
         "bio",
         "profile_url",
     ]
+    # A name is the same in every language (a translator may still override one); the role and bio translate.
+    override_translatable_fields = override_fields(
+        translate=("credentials", "role", "bio"),
+        synchronize=("name", "registration_number", "photo", "profile_url"),
+    )
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),

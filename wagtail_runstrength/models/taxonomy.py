@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from ..localize_fields import override_fields
 from .base import SluggedTranslatableModel
 
 
@@ -28,6 +29,7 @@ class MuscleGroup(index.Indexed, SluggedTranslatableModel):
     )
 
     panels = ["name", "slug", FieldPanel("region")]
+    override_translatable_fields = override_fields(translate=("name",), synchronize=("slug", "region"))
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta(SluggedTranslatableModel.Meta):
@@ -47,6 +49,7 @@ class ArticleCategory(index.Indexed, SluggedTranslatableModel):
     )
 
     panels = ["name", "slug", "description"]
+    override_translatable_fields = override_fields(translate=("name", "description"), synchronize=("slug",))
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta(SluggedTranslatableModel.Meta):

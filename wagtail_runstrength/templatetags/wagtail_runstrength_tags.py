@@ -119,6 +119,8 @@ def page_meta(context) -> dict[str, Any]:
             request=request,
         )
     meta["site_name"] = site_name
+    if exercise is None:
+        meta["alternates"] = seo.translation_alternates(page, request)
     if _is_index(page):
         meta["feeds"] = feed_links(page, request)
     elif _is_article(page):

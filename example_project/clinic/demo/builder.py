@@ -43,6 +43,7 @@ from wagtail_runstrength.models import (
 
 from . import content
 from .content import Ref
+from .french import FrenchDemo, french_is_configured
 from .illustrations import draw
 from .records import DemoRecord
 
@@ -138,10 +139,12 @@ class DemoBuilder:
         for key in content.PICTURES:
             self.image(key)
         self.exercise_library()
-        self.library_page(home)
+        library = self.library_page(home)
         if index is not None:
             for article in content.ARTICLES:
                 self.article(index, article, categories, clinicians)
+        if french_is_configured():
+            FrenchDemo(self).build(home, index, library, categories, clinicians)
 
     # Pages and site
 
@@ -382,6 +385,15 @@ class DemoBuilder:
             except MissingReference:
                 self.log(f"Left a {block_type} block out of “{spec.title}”: it names deleted demo content")
         return body
+
+    def body_from(self, spec, *, exercises: dict, articles: dict) -> list[dict]:
+        """``spec``'s body with its references read from other registries (another language's exercises)."""
+        saved = self.exercises, self.articles
+        self.exercises, self.articles = exercises, articles
+        try:
+            return self._body(spec)
+        finally:
+            self.exercises, self.articles = saved
 
     def _resolve(self, value: Any) -> Any:
         """Every ``Ref`` becomes the primary key of the object it names; a list drops items naming deleted ones."""
