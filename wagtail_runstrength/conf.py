@@ -46,6 +46,8 @@ DEFAULTS: dict[str, Any] = {
     "REVALIDATION_MAX_ATTEMPTS": 5,
     # Seconds before the first retry; each later retry waits twice as long as the one before.
     "REVALIDATION_RETRY_DELAY": 30,
+    # The Django group whose members may approve the "Clinical review" workflow task.
+    "CLINICIANS_GROUP": "Clinicians",
 }
 
 # (minimum, maximum) for each integer key.
@@ -106,6 +108,9 @@ def check_settings() -> dict[str, Any]:
         raise ImproperlyConfigured(
             f"{SETTING_NAME}['WARM_AFTER_PUBLISH'] must be True or False, not {merged['WARM_AFTER_PUBLISH']!r}."
         )
+    group = merged["CLINICIANS_GROUP"]
+    if not isinstance(group, str) or not group.strip():
+        raise ImproperlyConfigured(f"{SETTING_NAME}['CLINICIANS_GROUP'] must be a group name, not {group!r}.")
     merged["REVALIDATION_WEBHOOKS"] = _checked_webhooks(merged["REVALIDATION_WEBHOOKS"])
     return merged
 

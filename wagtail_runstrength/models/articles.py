@@ -45,6 +45,7 @@ from ..readtime import count_words, read_time_minutes
 from ..text import plain_text
 from .base import can_match
 from .querysets import ArticlePageManager, private_sections_q
+from .review import ReviewedContentMixin
 
 BasePage = swapper.load_model("wagtailcore", "Page", require_ready=False)
 
@@ -63,7 +64,7 @@ def exercise_libraries_for(page, request=None, model_name: str = "wagtail_runstr
     return libraries.in_site(site).filter(locale_id=page.locale_id)
 
 
-class ArticlePageMixin(models.Model):
+class ArticlePageMixin(ReviewedContentMixin, models.Model):
     """An article built from blocks and the exercise library, with a computed read time.
 
     A host composing its own concrete page from this mixin also declares
@@ -108,21 +109,6 @@ class ArticlePageMixin(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    reviewer = models.ForeignKey(
-        "wagtail_runstrength.Clinician",
-        verbose_name=_("clinical reviewer"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The clinician who checked this article for clinical accuracy."),
-    )
-    last_reviewed = models.DateField(
-        _("last reviewed"),
-        null=True,
-        blank=True,
-        help_text=_("When the reviewer last checked the article."),
-    )
     date = models.DateField(
         _("article date"),
         null=True,
@@ -166,11 +152,11 @@ class ArticlePageMixin(models.Model):
             [
                 FieldRowPanel(["date", "category"]),
                 "excerpt",
-                FieldRowPanel([FieldPanel("author"), FieldPanel("reviewer")]),
-                "last_reviewed",
+                FieldPanel("author"),
             ],
             heading=_("Article details"),
         ),
+        *ReviewedContentMixin.review_panels,
     ]
     article_search_fields = [
         index.SearchField("intro"),

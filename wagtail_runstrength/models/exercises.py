@@ -31,6 +31,7 @@ from ..prescription import (
 from ..preview import never_stored
 from ..validators import NOT_EMBEDDABLE, is_embeddable
 from .base import SluggedTranslatableModel
+from .review import ReviewedContentMixin
 
 
 class ExerciseQuerySet(SearchableQuerySetMixin, DeleteGuardQuerySet):
@@ -95,6 +96,7 @@ class ExerciseQuerySet(SearchableQuerySetMixin, DeleteGuardQuerySet):
 
 
 class ExerciseSnippet(
+    ReviewedContentMixin,
     index.Indexed,
     DraftStateMixin,
     RevisionMixin,
@@ -266,6 +268,7 @@ class ExerciseSnippet(
         "video_url",
         FieldPanel("progressions"),
         FieldPanel("regressions"),
+        *ReviewedContentMixin.review_panels,
     ]
 
     search_fields = [
