@@ -96,14 +96,35 @@ def review_status(
     return ReviewStatus(state, last_reviewed, due, interval_months)
 
 
+DEFAULT_OVERDUE_NOTICE = _(
+    "This article is due for its regular clinical review. "
+    "Its advice may not reflect the latest guidance; ask your clinician before acting on it."
+)
+
+
+def policy_from_settings(settings) -> tuple[int, int]:
+    """``(interval_months, due_soon_days)`` from a ``RunStrengthSettings`` row."""
+    return settings.review_interval_months, settings.review_due_soon_days
+
+
 def policy_for_site(site) -> tuple[int, int]:
     """``(interval_months, due_soon_days)`` from the site's settings, or the defaults without a site."""
     from .models.settings import RunStrengthSettings
 
     if site is None:
         return DEFAULT_INTERVAL_MONTHS, DEFAULT_DUE_SOON_DAYS
-    settings = RunStrengthSettings.for_site(site)
-    return settings.review_interval_months, settings.review_due_soon_days
+    return policy_from_settings(RunStrengthSettings.for_site(site))
+
+
+def review_notice(request=None) -> str:
+    """The notice readers see on an overdue article: the site's own wording, or the default."""
+    from .models.settings import RunStrengthSettings
+
+    if request is not None:
+        text = RunStrengthSettings.for_request(request).overdue_notice.strip()
+        if text:
+            return text
+    return str(DEFAULT_OVERDUE_NOTICE)
 
 
 def status_for(

@@ -42,6 +42,7 @@ from ..feeds import ArticleAtomFeed, ArticleFeed
 from ..images import HERO_IMAGE_SPECS, alt_text, prefetch_renditions_for
 from ..preview import never_stored
 from ..readtime import count_words, read_time_minutes
+from ..review import review_notice
 from ..text import plain_text
 from .base import can_match
 from .querysets import ArticlePageManager, private_sections_q
@@ -322,6 +323,10 @@ class ArticlePageMixin(ReviewedContentMixin, models.Model):
             exercise_library_url=SimpleLazyObject(lambda: library.get_url(request) if library else ""),
             index_page=parent,
             index_url=SimpleLazyObject(lambda: parent.get_url(request) if parent else ""),
+            review=SimpleLazyObject(lambda: self.review_status_for_request(request)),
+            overdue_notice=SimpleLazyObject(lambda: review_notice(request)),
+            # The review line's state changes with the date, not with a publish: cached per day.
+            review_day=timezone.localdate().isoformat(),
         )
         return context
 

@@ -78,11 +78,21 @@ class ReviewedContentMixin(models.Model):
         return obj
 
     def review_status(self, site=None, today: datetime.date | None = None):
+        """Where this stands on ``today`` against its review schedule (``review.ReviewStatus``)."""
         from ..review import status_for
 
         if site is None and hasattr(self, "get_site"):
             site = self.get_site()
         return status_for(self, site, today)
+
+    def review_status_for_request(self, request=None, today: datetime.date | None = None):
+        """The review status using the settings of the request's site (read once per request by Wagtail)."""
+        from ..review import policy_from_settings, status_for
+        from .settings import RunStrengthSettings
+
+        if request is None:
+            return self.review_status(today=today)
+        return status_for(self, today=today, policy=policy_from_settings(RunStrengthSettings.for_request(request)))
 
 
 class ClinicalReview(models.Model):

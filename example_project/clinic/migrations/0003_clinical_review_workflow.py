@@ -1,7 +1,7 @@
 """The example clinic's clinical review set-up: a "Clinicians" group and a "Clinical review" workflow.
 
-Clinicians may open the admin and edit pages (so they can open an article under
-review and approve it); only they can approve the "Clinical review" task. The
+Clinicians may open the admin, edit pages and publish them (approving the last
+task of a workflow publishes the page); only they can approve the "Clinical review" task. The
 workflow is attached to every article index that exists when this runs; the demo
 command attaches it to the blog it creates. "Clinic editors" get nothing here:
 they can submit articles for review but not approve them.
@@ -44,10 +44,12 @@ def create_review_workflow(apps, schema_editor):
         _permission(apps, "wagtail_runstrength", "clinician", "view", "clinician"),
         _permission(apps, "wagtail_runstrength", "exercisesnippet", "view", "exercise"),
     )
+    # Approving the last task of a workflow publishes the page, so clinicians need "publish" too.
     for root in Page.objects.filter(depth=1):
-        GroupPagePermission.objects.get_or_create(
-            group=group, page=root, permission=_permission(apps, page_app_label, page_model.lower(), "change", "page")
-        )
+        for action in ("change", "publish"):
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=root, permission=_permission(apps, page_app_label, page_model.lower(), action, "page")
+            )
 
     task_type, _ = ContentType.objects.get_or_create(app_label="wagtail_runstrength", model="clinicalreviewtask")
     task = ClinicalReviewTask.objects.filter(name=WORKFLOW_NAME).first()
