@@ -43,3 +43,27 @@ def register_webhook_report_menu_item():
     from .admin_reports import menu_item
 
     return menu_item()
+
+
+@hooks.register("register_admin_urls")
+def register_clinical_review_report_urls():
+    from django.urls import include, path
+
+    from . import admin_review_report
+
+    return [
+        path(
+            "reports/clinical-reviews/",
+            include(
+                (admin_review_report.urlpatterns(), "wagtail_runstrength_reviews"),
+                namespace="wagtail_runstrength_reviews",
+            ),
+        )
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_clinical_review_report_menu_item():
+    from .admin_review_report import menu_item
+
+    return menu_item()
