@@ -15,6 +15,7 @@ from wagtail_runstrength.review_items import due_items
 pytestmark = pytest.mark.django_db
 
 REPORT = "/admin/reports/clinical-reviews/"
+MARKER = 'data-rs-review="overdue"'
 
 
 def reviewed(obj, clinician, day):
@@ -154,3 +155,39 @@ def test_each_reviewer_gets_one_email_a_day_with_their_items(settings, index_pag
     with freeze_time("2026-06-16"):
         call_command("runstrength_review_reminders", stdout=open("/dev/null", "w"))
     assert len(mail.outbox) == 4
+
+
+@freeze_time("2026-06-15")
+def test_the_dashboard_panel_counts_what_needs_review(admin_client, index_page, dana):
+    reviewed(ArticlePageFactory(parent=index_page, title="Hill strength"), dana, datetime.date(2025, 1, 1))
+    reviewed(ArticlePageFactory(parent=index_page, title="Fresh article"), dana, datetime.date(2026, 5, 1))
+    html = admin_client.get("/admin/").content.decode()
+    assert "Clinical reviews" in html
+    assert "Hill strength" in html and "Fresh article" not in html
+    assert "1 article or exercise needs a clinical review (1 overdue)." in html
+
+
+@freeze_time("2026-06-15")
+def test_the_page_listing_marks_overdue_articles_at_a_constant_query_cost(
+    admin_client, index_page, dana, django_assert_max_num_queries
+):
+    url = f"/admin/pages/{index_page.pk}/"
+    late = reviewed(ArticlePageFactory(parent=index_page, title="Late one"), dana, datetime.date(2025, 1, 1))
+    reviewed(ArticlePageFactory(parent=index_page, title="Fresh one"), dana, datetime.date(2026, 5, 1))
+    admin_client.get(url)
+    with django_assert_max_num_queries(200) as few:
+        html = admin_client.get(url).content.decode()
+    assert html.count(MARKER) == 1
+    assert late.title in html
+    for n in range(6):
+        reviewed(ArticlePageFactory(parent=index_page), dana, datetime.date(2024, 1, n + 1))
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        html = admin_client.get(url).content.decode()
+    assert html.count(MARKER) == 7
+
+
+def test_an_approved_review_is_on_the_page_history(admin_client, index_page, dana):
+    page = ArticlePageFactory(parent=index_page)
+    ClinicalReview.record(page, dana, note="Checked the cues.")
+    html = admin_client.get(f"/admin/pages/{page.pk}/history/").content.decode()
+    assert "Clinically reviewed" in html

@@ -223,3 +223,61 @@ def test_a_translation_starts_without_a_review(index_page, clinician_user):
     translation = page.copy_for_translation(french, copy_parents=True)
     assert translation.reviewer is None and translation.last_reviewed is None
     assert not ClinicalReview.for_object(translation).exists()
+
+
+def test_posted_review_fields_on_an_exercise_are_ignored(admin_client):
+    from tests.factories import ExerciseFactory
+    from wagtail_runstrength.models import ExerciseSnippet
+
+    exercise = ExerciseFactory(name="Calf raise", slug="calf-raise")
+    hand = ClinicianFactory()
+    url = reverse(ExerciseSnippet.snippet_viewset.get_url_name("edit"), args=(exercise.pk,))
+    data = nested_form_data(
+        {
+            "name": "Calf raise",
+            "slug": "calf-raise",
+            "summary": "Builds calf strength for push-off.",
+            "image_alt": "",
+            "equipment": "bodyweight",
+            "difficulty": "beginner",
+            "sets": "3",
+            "reps": "10",
+            "rest_seconds": "60",
+            "instructions": streamfield([("step", "Rise onto the balls of your feet.")]),
+            "reviewer": str(hand.pk),
+            "last_reviewed": "2026-01-01",
+            "review_interval_months": "6",
+            "action-publish": "action-publish",
+        }
+    )
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    exercise = ExerciseSnippet.objects.get(pk=exercise.pk)
+    assert exercise.review_interval_months == 6  # the one review field an editor may set
+    assert exercise.reviewer is None and exercise.last_reviewed is None
+
+
+@freeze_time("2026-06-15")
+def test_an_overdue_article_shows_the_site_notice(client, index_page, site, clinician_user):
+    from wagtail_runstrength.models import RunStrengthSettings
+
+    page = ArticlePageFactory(parent=index_page)
+    with freeze_time("2025-01-01"):
+        ClinicalReview.record(page, clinician_user.clinician_profiles.get())
+    html = client.get(page.url).content.decode()
+    assert "due for its regular clinical review" in html  # the default wording
+    settings = RunStrengthSettings.for_site(site)
+    settings.overdue_notice = "Our clinicians are re-checking this article."
+    settings.save()
+    html = client.get(page.url).content.decode()
+    assert "Our clinicians are re-checking this article." in html
+    assert "due for its regular clinical review" not in html
+
+
+@freeze_time("2026-06-15")
+def test_a_current_article_shows_no_overdue_notice(client, index_page, clinician_user):
+    page = ArticlePageFactory(parent=index_page)
+    ClinicalReview.record(page, clinician_user.clinician_profiles.get())
+    html = client.get(page.url).content.decode()
+    assert "Next review due" in html
+    assert "rs-review-notice" not in html

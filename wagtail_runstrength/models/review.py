@@ -19,6 +19,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.log_actions import log
 from wagtail.models import Task, TaskState
 
 from ..conf import get_setting
@@ -165,6 +166,14 @@ class ClinicalReview(models.Model):
         day = timezone.localdate(when)
         type(obj)._default_manager.filter(pk=obj.pk).update(reviewer=clinician, last_reviewed=day)
         obj.reviewer, obj.last_reviewed = clinician, day
+        # The entry on the object's history, beside its publishes and workflow steps.
+        log(
+            obj,
+            "wagtail_runstrength.clinical_review",
+            user=user,
+            revision=revision,
+            data={"reviewer": str(clinician) if clinician else "", "note": note},
+        )
         return review
 
 
