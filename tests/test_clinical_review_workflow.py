@@ -281,3 +281,52 @@ def test_a_current_article_shows_no_overdue_notice(client, index_page, clinician
     html = client.get(page.url).content.decode()
     assert "Next review due" in html
     assert "rs-review-notice" not in html
+
+
+@freeze_time("2026-06-15 10:00")
+def test_a_clinician_approves_an_exercise_through_the_workflow(
+    admin_client, clinician_client, clinician_user, workflow
+):
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import WorkflowContentType
+
+    from tests.factories import ExerciseFactory
+    from wagtail_runstrength.models import ExerciseSnippet
+
+    WorkflowContentType.objects.create(
+        workflow=workflow, content_type=ContentType.objects.get_for_model(ExerciseSnippet)
+    )
+    clinician_user.groups.first().permissions.add(
+        *Group.objects.get(name="Clinic editors").permissions.filter(
+            codename__in=["change_exercisesnippet", "publish_exercisesnippet", "view_exercisesnippet"]
+        )
+    )
+    exercise = ExerciseFactory(name="Calf raise", slug="calf-raise")
+    edit_url = reverse(ExerciseSnippet.snippet_viewset.get_url_name("edit"), args=(exercise.pk,))
+    data = nested_form_data(
+        {
+            "name": "Calf raise",
+            "slug": "calf-raise",
+            "summary": "Builds calf strength for push-off.",
+            "image_alt": "",
+            "equipment": "bodyweight",
+            "difficulty": "beginner",
+            "sets": "3",
+            "reps": "10",
+            "rest_seconds": "60",
+            "instructions": streamfield([("step", "Rise onto the balls of your feet.")]),
+            "action-submit": "action-submit",
+        }
+    )
+    assert admin_client.post(edit_url, data).status_code == 302
+    exercise = ExerciseSnippet.objects.get(pk=exercise.pk)
+    task_state = exercise.current_workflow_task_state
+    assert task_state is not None
+    action_url = reverse(
+        ExerciseSnippet.snippet_viewset.get_url_name("workflow_action"), args=(exercise.pk, "approve", task_state.pk)
+    )
+    assert clinician_client.post(action_url, {"comment": "Safety notes fine."}).status_code == 302
+    exercise = ExerciseSnippet.objects.get(pk=exercise.pk)
+    assert exercise.last_reviewed == datetime.date(2026, 6, 15)
+    assert exercise.reviewer.user == clinician_user
+    assert ClinicalReview.for_object(exercise).get().note == "Safety notes fine."

@@ -13,7 +13,7 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
-from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin
+from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
@@ -98,7 +98,10 @@ class ExerciseQuerySet(SearchableQuerySetMixin, DeleteGuardQuerySet):
 class ExerciseSnippet(
     ReviewedContentMixin,
     index.Indexed,
+    # Workflows (and the locking they need) so an exercise can go through the clinical review task.
+    WorkflowMixin,
     DraftStateMixin,
+    LockableMixin,
     RevisionMixin,
     PreviewableMixin,
     ClusterableModel,

@@ -60,6 +60,13 @@ class MissingReference(Exception):
     """A ``Ref`` names demo content that an editor has deleted."""
 
 
+def _review_date(spec: content.Article) -> datetime.date:
+    """The demo article's last review: a fixed date (overdue on purpose) or a few days before today."""
+    if spec.reviewed_days_ago is not None:
+        return timezone.localdate() - datetime.timedelta(days=spec.reviewed_days_ago)
+    return spec.last_reviewed or spec.date
+
+
 def is_untouched_welcome_page(page: Page) -> bool:
     """Wagtail's initial welcome page, never edited, published, unpublished, moved or given children.
 
@@ -361,7 +368,7 @@ class DemoBuilder:
                 category=categories.get(spec.category),
                 author=clinicians.get("author"),
                 reviewer=clinicians.get("reviewer"),
-                last_reviewed=spec.last_reviewed or spec.date,
+                last_reviewed=_review_date(spec),
                 live=False,
             )
             page.body = self._body(spec)

@@ -2,8 +2,8 @@
 
 Clinicians may open the admin, edit pages and publish them (approving the last
 task of a workflow publishes the page); only they can approve the "Clinical review" task. The
-workflow is attached to every article index that exists when this runs; the demo
-command attaches it to the blog it creates. "Clinic editors" get nothing here:
+workflow is attached to exercises and to every article index that exists when
+this runs; the demo command attaches it to the blog it creates. "Clinic editors" get nothing here:
 they can submit articles for review but not approve them.
 """
 
@@ -35,6 +35,7 @@ def create_review_workflow(apps, schema_editor):
     Workflow = apps.get_model("wagtailcore", "Workflow")
     WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
     WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
+    WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
     ClinicalReviewTask = apps.get_model("wagtail_runstrength", "ClinicalReviewTask")
     ArticleIndexPage = apps.get_model("wagtail_runstrength", "ArticleIndexPage")
 
@@ -60,6 +61,9 @@ def create_review_workflow(apps, schema_editor):
         WorkflowTask.objects.create(workflow=workflow, task_id=task.pk, sort_order=0)
     for index in ArticleIndexPage.objects.all():
         WorkflowPage.objects.get_or_create(page_id=index.pk, defaults={"workflow": workflow})
+    # Exercises' safety notes are clinical content too.
+    exercise_type, _ = ContentType.objects.get_or_create(app_label="wagtail_runstrength", model="exercisesnippet")
+    WorkflowContentType.objects.get_or_create(content_type=exercise_type, defaults={"workflow": workflow})
 
 
 def remove_review_workflow(apps, schema_editor):
