@@ -191,3 +191,16 @@ def test_an_approved_review_is_on_the_page_history(admin_client, index_page, dan
     ClinicalReview.record(page, dana, note="Checked the cues.")
     html = admin_client.get(f"/admin/pages/{page.pk}/history/").content.decode()
     assert "Clinically reviewed" in html
+
+
+@freeze_time("2026-06-15")
+def test_a_clinician_sees_the_report_and_only_their_own_items_on_the_dashboard(client, index_page, dana, lee):
+    clinicians = Group.objects.create(name="Clinicians")
+    clinicians.permissions.add(*Group.objects.get(name="Clinic editors").permissions.filter(codename="access_admin"))
+    dana.user.groups.add(clinicians)
+    reviewed(ArticlePageFactory(parent=index_page, title="Dana's late article"), dana, datetime.date(2025, 1, 1))
+    reviewed(ArticlePageFactory(parent=index_page, title="Lee's late article"), lee, datetime.date(2025, 1, 1))
+    client.force_login(dana.user)
+    assert client.get(REPORT).status_code == 200
+    html = client.get("/admin/").content.decode()
+    assert "Dana&#x27;s late article" in html and "Lee&#x27;s late article" not in html
