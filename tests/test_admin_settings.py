@@ -23,6 +23,9 @@ def settings_form(**overrides) -> dict:
         "cta_page": "",
         "cta_url": "https://example.com/book/",
         "frontend_base_url": "",
+        "review_interval_months": "12",
+        "review_due_soon_days": "30",
+        "overdue_notice": "",
         # The calls to action in other languages (an inline list), empty here.
         "localized_calls_to_action-TOTAL_FORMS": "0",
         "localized_calls_to_action-INITIAL_FORMS": "0",
@@ -55,3 +58,9 @@ def test_call_to_action_linking_to_both_a_page_and_an_address_is_refused(admin_c
 def test_call_to_action_with_a_link_needs_a_button_label(admin_client, site):
     response = admin_client.post(settings_url(site), settings_form(cta_button_label=""))
     assert response.context["form"].errors["cta_button_label"] == ["A button needs a label."]
+
+
+def test_the_review_interval_must_be_at_least_one_month(admin_client, site):
+    response = admin_client.post(settings_url(site), settings_form(review_interval_months="0"))
+    assert response.status_code == 200
+    assert RunStrengthSettings.for_site(site).review_interval_months == 12

@@ -352,3 +352,32 @@ def test_a_demo_loaded_before_records_existed_is_adopted_without_changes(loaded)
     loaded("load_runstrength_demo", "--reset")
     after = loaded.shell_json(STATE_SCRIPT)
     assert after["home"][0] == before["home"][0] and len(after["exercises"]) == 9
+
+
+REVIEW_SCRIPT = """
+import json
+from wagtail.models import Workflow, WorkflowPage
+from wagtail_runstrength.models import ArticleIndexPage, ClinicalReview
+from wagtail_runstrength.review_items import due_items
+
+blog = ArticleIndexPage.objects.get()
+print(json.dumps({
+    "states": sorted(str(item.status.state) for item in due_items() if item.kind == "article"),
+    "reviews": ClinicalReview.objects.count(),
+    "blog_workflow": WorkflowPage.objects.get(page=blog).workflow.name,
+    "task": type(Workflow.objects.get(name="Clinical review").tasks.get().specific).__name__,
+}))
+"""
+
+
+@pytest.mark.slow
+def test_the_demo_has_overdue_reviews_on_purpose_and_the_clinical_review_workflow(loaded):
+    state = loaded.shell_json(REVIEW_SCRIPT)
+    # Four articles: the fixed 2025 reviews are overdue, one recent review is current (not listed),
+    # one falls inside the due-soon window.
+    assert state["states"] == ["due_soon", "overdue", "overdue"]
+    assert state["reviews"] == 4
+    assert state["blog_workflow"] == "Clinical review"
+    assert state["task"] == "ClinicalReviewTask"
+    output = loaded("runstrength_review_reminders")
+    assert output.startswith("Sent 0 reminder(s)")  # the demo clinicians have no login to e-mail

@@ -158,6 +158,10 @@ def test_article_json_ld_is_a_reviewed_medical_web_page_about_a_blog_posting(cli
         "@type": "Person",
         "name": "Dana Ortiz",
         "honorificSuffix": "DPT, OCS",
+        "hasCredential": [
+            {"@type": "EducationalOccupationalCredential", "name": "DPT"},
+            {"@type": "EducationalOccupationalCredential", "name": "OCS"},
+        ],
         "jobTitle": "Physical therapist",
     }
     assert data["lastReviewed"] == "2026-10-01"

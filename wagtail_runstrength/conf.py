@@ -57,6 +57,8 @@ DEFAULTS: dict[str, Any] = {
     "HTTP_S_MAXAGE": 60,
     # Seconds a shared cache may keep serving a stale copy while it fetches a fresh one.
     "HTTP_STALE_WHILE_REVALIDATE": 60,
+    # The Django group whose members may approve the "Clinical review" workflow task.
+    "CLINICIANS_GROUP": "Clinicians",
 }
 
 # (minimum, maximum) for each integer key.
@@ -119,6 +121,9 @@ def check_settings() -> dict[str, Any]:
     for key in ("WARM_AFTER_PUBLISH", "HTTP_CACHING"):
         if not isinstance(merged[key], bool):
             raise ImproperlyConfigured(f"{SETTING_NAME}['{key}'] must be True or False, not {merged[key]!r}.")
+    group = merged["CLINICIANS_GROUP"]
+    if not isinstance(group, str) or not group.strip():
+        raise ImproperlyConfigured(f"{SETTING_NAME}['CLINICIANS_GROUP'] must be a group name, not {group!r}.")
     merged["REVALIDATION_WEBHOOKS"] = _checked_webhooks(merged["REVALIDATION_WEBHOOKS"])
     return merged
 

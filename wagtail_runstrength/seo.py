@@ -159,6 +159,12 @@ def person(clinician) -> dict[str, Any] | None:
             "@type": "Person",
             "name": clinician.name,
             "honorificSuffix": clinician.credentials,
+            # "DPT, OCS": one credential per post-nominal, so a reader of the graph can tell them apart.
+            "hasCredential": [
+                {"@type": "EducationalOccupationalCredential", "name": credential.strip()}
+                for credential in clinician.credentials.split(",")
+                if credential.strip()
+            ],
             "jobTitle": clinician.role,
             "description": clinician.bio,
             "url": clinician.profile_url,

@@ -16,7 +16,7 @@ from __future__ import annotations
 import django_filters
 from django import forms
 from django.contrib.admin.utils import quote
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -68,8 +68,20 @@ def muscles_column() -> Column:
 
 
 def exercises_for_tables(queryset: QuerySet) -> QuerySet:
-    """Thumbnails and muscles for a page of exercises in a fixed number of queries."""
-    return queryset.prefetch_related(image_prefetch("image", ADMIN_THUMBNAIL_SPEC), "target_muscles")
+    """Thumbnails, muscles and workflow states for a page of exercises in a fixed number of queries.
+
+    The status column asks each exercise whether a workflow (the clinical review) is in
+    progress; ``WorkflowMixin.workflow_in_progress`` reads ``_current_workflow_states`` when
+    it is there, as Wagtail's ``PageQuerySet.prefetch_workflow_states`` sets it for pages.
+    """
+    from wagtail.models import WorkflowState
+
+    states = WorkflowState.objects.active().select_related("current_task_state__task")
+    return queryset.prefetch_related(
+        image_prefetch("image", ADMIN_THUMBNAIL_SPEC),
+        "target_muscles",
+        Prefetch("_workflow_states", queryset=states, to_attr="_current_workflow_states"),
+    )
 
 
 def prefetch_scheduled_revisions(exercises) -> None:

@@ -93,6 +93,13 @@ class ClinicianField(_LocalizedRelationField):
         return rep.clinician(super().to_representation(page))
 
 
+class ReviewField(_WholeObjectField):
+    """The clinical review: state, last and next dates, reviewer."""
+
+    def to_representation(self, obj) -> schemas.RunStrengthReview:
+        return rep.review(obj, self.context.get("request"))
+
+
 class ExcerptField(_WholeObjectField):
     """The excerpt, or the start of the introduction."""
 

@@ -15,6 +15,7 @@ def article_api_fields() -> list[APIField]:
         APIField("author", serializer=fields.ClinicianField()),
         APIField("reviewer", serializer=fields.ClinicianField()),
         APIField("last_reviewed"),
+        APIField("review", serializer=fields.ReviewField()),
         APIField("date", serializer=fields.DisplayDateField()),
         APIField("excerpt", serializer=fields.ExcerptField()),
         APIField("read_time_minutes"),

@@ -104,6 +104,21 @@ def urls_in(context: dict | None) -> PublicUrls:
     return context["runstrength_urls"]
 
 
+def review(obj, request=None) -> dict[str, Any]:
+    """The clinical review of an article or exercise: its state today, its dates and its reviewer.
+
+    With a request the site's review policy is read once per request; without
+    one (API v3 gives its fields none) it is read from the object's own site.
+    """
+    status = obj.review_status_for_request(request)
+    return {
+        "state": str(status.state),
+        "last_reviewed": status.last_reviewed,
+        "next_review_due": status.next_review_due,
+        "reviewer": clinician(obj.reviewer) if status.last_reviewed else None,
+    }
+
+
 def exercise_link(other) -> dict[str, Any]:
     return {"id": other.pk, "name": other.name, "slug": other.slug}
 

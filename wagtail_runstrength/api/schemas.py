@@ -65,6 +65,17 @@ class RunStrengthClinician(_Schema):
     photo: RunStrengthImage | None
 
 
+class RunStrengthReview(_Schema):
+    """Where the content stands against its clinical review schedule."""
+
+    state: Literal["current", "due_soon", "overdue", "not_reviewed"] = Field(
+        description="overdue: past its next review date; due_soon: within the site's due-soon window."
+    )
+    last_reviewed: datetime.date | None
+    next_review_due: datetime.date | None
+    reviewer: RunStrengthClinician | None
+
+
 class RunStrengthPrescription(_Schema):
     sets: int | None
     reps: int | None

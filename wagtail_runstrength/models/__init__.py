@@ -12,6 +12,7 @@ from .fragment_generation import FragmentGeneration
 from .library import ExerciseLibraryPage, ExerciseLibraryPageMixin
 from .people import Clinician
 from .querysets import ArticlePageManager, ArticlePageQuerySet
+from .review import ClinicalReview, ClinicalReviewTask, ReviewReminder
 from .settings import RunStrengthSettings
 from .taxonomy import ArticleCategory, MuscleGroup
 from .webhook_delivery import WebhookDelivery
@@ -25,12 +26,15 @@ __all__ = [
     "ArticlePageMixin",
     "ArticlePageQuerySet",
     "ArticlePageTag",
+    "ClinicalReview",
+    "ClinicalReviewTask",
     "Clinician",
     "ExerciseLibraryPage",
     "ExerciseLibraryPageMixin",
     "ExerciseSnippet",
     "FragmentGeneration",
     "MuscleGroup",
+    "ReviewReminder",
     "RunStrengthSettings",
     "WebhookDelivery",
 ]

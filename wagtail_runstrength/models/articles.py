@@ -43,10 +43,12 @@ from ..http_caching import HTTPCachingPageMixin
 from ..images import HERO_IMAGE_SPECS, alt_text, prefetch_renditions_for
 from ..preview import never_stored
 from ..readtime import count_words, read_time_minutes
+from ..review import review_notice
 from ..site_roots import in_site_q
 from ..text import plain_text
 from .base import can_match
 from .querysets import ArticlePageManager, private_sections_q
+from .review import ReviewedContentMixin
 
 BasePage = swapper.load_model("wagtailcore", "Page", require_ready=False)
 
@@ -71,7 +73,7 @@ def exercise_libraries_for(page, request=None, model_name: str = "wagtail_runstr
     return libraries.filter(in_site_q(site, request)).filter(locale_id=page.locale_id)
 
 
-class ArticlePageMixin(HTTPCachingPageMixin, models.Model):
+class ArticlePageMixin(HTTPCachingPageMixin, ReviewedContentMixin, models.Model):
     """An article built from blocks and the exercise library, with a computed read time.
 
     A host composing its own concrete page from this mixin also declares
@@ -116,21 +118,6 @@ class ArticlePageMixin(HTTPCachingPageMixin, models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    reviewer = models.ForeignKey(
-        "wagtail_runstrength.Clinician",
-        verbose_name=_("clinical reviewer"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The clinician who checked this article for clinical accuracy."),
-    )
-    last_reviewed = models.DateField(
-        _("last reviewed"),
-        null=True,
-        blank=True,
-        help_text=_("When the reviewer last checked the article."),
-    )
     date = models.DateField(
         _("article date"),
         null=True,
@@ -174,11 +161,11 @@ class ArticlePageMixin(HTTPCachingPageMixin, models.Model):
             [
                 FieldRowPanel(["date", "category"]),
                 "excerpt",
-                FieldRowPanel([FieldPanel("author"), FieldPanel("reviewer")]),
-                "last_reviewed",
+                FieldPanel("author"),
             ],
             heading=_("Article details"),
         ),
+        *ReviewedContentMixin.review_panels,
     ]
     article_search_fields = [
         index.SearchField("intro"),
@@ -344,6 +331,10 @@ class ArticlePageMixin(HTTPCachingPageMixin, models.Model):
             exercise_library_url=SimpleLazyObject(lambda: library.get_url(request) if library else ""),
             index_page=parent,
             index_url=SimpleLazyObject(lambda: parent.get_url(request) if parent else ""),
+            review=SimpleLazyObject(lambda: self.review_status_for_request(request)),
+            overdue_notice=SimpleLazyObject(lambda: review_notice(request)),
+            # The review line's state changes with the date, not with a publish: cached per day.
+            review_day=timezone.localdate().isoformat(),
         )
         return context
 

@@ -13,7 +13,7 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
-from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin
+from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
@@ -32,6 +32,7 @@ from ..prescription import (
 from ..preview import never_stored
 from ..validators import NOT_EMBEDDABLE, is_embeddable
 from .base import SluggedTranslatableModel
+from .review import ReviewedContentMixin
 
 
 class ExerciseQuerySet(SearchableQuerySetMixin, DeleteGuardQuerySet):
@@ -130,8 +131,12 @@ class ExerciseQuerySet(SearchableQuerySetMixin, DeleteGuardQuerySet):
 
 
 class ExerciseSnippet(
+    ReviewedContentMixin,
     index.Indexed,
+    # Workflows (and the locking they need) so an exercise can go through the clinical review task.
+    WorkflowMixin,
     DraftStateMixin,
+    LockableMixin,
     RevisionMixin,
     PreviewableMixin,
     ClusterableModel,
@@ -301,6 +306,7 @@ class ExerciseSnippet(
         "video_url",
         FieldPanel("progressions"),
         FieldPanel("regressions"),
+        *ReviewedContentMixin.review_panels,
     ]
 
     override_translatable_fields = override_fields(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -57,6 +58,16 @@ class Clinician(index.Indexed, DeleteGuardMixin, TranslatableMixin, models.Model
         help_text=_("A page with more about this clinician, on this site or elsewhere."),
     )
 
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("admin user"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="clinician_profiles",
+        help_text=_("The clinician's own login. Approving a clinical review records this clinician as the reviewer."),
+    )
+
     objects = DeleteGuardQuerySet.as_manager()
 
     panels = [
@@ -67,6 +78,7 @@ class Clinician(index.Indexed, DeleteGuardMixin, TranslatableMixin, models.Model
         FieldPanel("photo"),
         "bio",
         "profile_url",
+        FieldPanel("user"),
     ]
     # A name is the same in every language (a translator may still override one); the role and bio translate.
     override_translatable_fields = override_fields(

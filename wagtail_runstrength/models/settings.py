@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import swapper
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -70,6 +71,29 @@ class RunStrengthSettings(ClusterableModel, BaseSiteSetting):
         ),
     )
 
+    review_interval_months = models.PositiveSmallIntegerField(
+        _("review every (months)"),
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text=_(
+            "How often a clinician must review each article and exercise. "
+            "An article or exercise can set a shorter or longer interval of its own."
+        ),
+    )
+    review_due_soon_days = models.PositiveSmallIntegerField(
+        _("due soon window (days)"),
+        default=30,
+        validators=[MaxValueValidator(365)],
+        help_text=_("How many days before a review falls due it is listed as due soon and its reviewer is reminded."),
+    )
+    overdue_notice = models.TextField(
+        _("overdue review notice"),
+        blank=True,
+        help_text=_(
+            "Shown to readers on an article whose clinical review is overdue. Leave blank for the default wording."
+        ),
+    )
+
     select_related = ["logo", "cta_page"]
 
     base_form_class = RunStrengthSettingsForm
@@ -101,6 +125,10 @@ class RunStrengthSettings(ClusterableModel, BaseSiteSetting):
             ),
         ),
         MultiFieldPanel(["frontend_base_url"], heading=_("Headless frontend")),
+        MultiFieldPanel(
+            ["review_interval_months", "review_due_soon_days", "overdue_notice"],
+            heading=_("Clinical review"),
+        ),
     ]
 
     class Meta:

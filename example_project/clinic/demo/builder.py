@@ -17,6 +17,7 @@ content depends on, so that the next build starts over.
 
 from __future__ import annotations
 
+import datetime
 import io
 from collections import Counter
 from collections.abc import Callable
@@ -25,8 +26,9 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.images import ImageFile
 from django.db import models
+from django.utils import timezone
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, PageLogEntry, ReferenceIndex, Revision, Site
+from wagtail.models import Locale, Page, PageLogEntry, ReferenceIndex, Revision, Site, Workflow, WorkflowPage
 
 from clinic.models import HomePage
 from wagtail_runstrength.delete_guard import ContentInUseError
@@ -34,6 +36,7 @@ from wagtail_runstrength.models import (
     ArticleCategory,
     ArticleIndexPage,
     ArticlePage,
+    ClinicalReview,
     Clinician,
     ExerciseLibraryPage,
     ExerciseSnippet,
@@ -56,6 +59,13 @@ WELCOME_SLUG = "home"
 
 class MissingReference(Exception):
     """A ``Ref`` names demo content that an editor has deleted."""
+
+
+def _review_date(spec: content.Article) -> datetime.date:
+    """The demo article's last review: a fixed date (overdue on purpose) or a few days before today."""
+    if spec.reviewed_days_ago is not None:
+        return timezone.localdate() - datetime.timedelta(days=spec.reviewed_days_ago)
+    return spec.last_reviewed or spec.date
 
 
 def is_untouched_welcome_page(page: Page) -> bool:
@@ -202,6 +212,10 @@ class DemoBuilder:
             index = ArticleIndexPage(**content.BLOG, live=False)
             home.add_child(instance=index)
             index.save_revision().publish()
+            # The "Clinical review" workflow from the clinic app's migration 0003, on the blog.
+            workflow = Workflow.objects.filter(name="Clinical review", active=True).first()
+            if workflow is not None:
+                WorkflowPage.objects.get_or_create(page=index, defaults={"workflow": workflow})
             return index
 
         def find():
@@ -357,13 +371,18 @@ class DemoBuilder:
                 category=categories.get(spec.category),
                 author=clinicians.get("author"),
                 reviewer=clinicians.get("reviewer"),
-                last_reviewed=spec.last_reviewed or spec.date,
+                last_reviewed=_review_date(spec),
                 live=False,
             )
             page.body = self._body(spec)
             page.tags.add(*spec.tags)
             index.add_child(instance=page)
-            page.save_revision().publish()
+            revision = page.save_revision()
+            revision.publish()
+            if page.reviewer:
+                # The review history the workflow would have left; most demo reviews are overdue on purpose.
+                reviewed_at = timezone.make_aware(datetime.datetime.combine(page.last_reviewed, datetime.time(12)))
+                ClinicalReview.record(page, page.reviewer, revision=revision, when=reviewed_at)
             return page
 
         page = self.obtain(
