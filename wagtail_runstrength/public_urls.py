@@ -59,6 +59,23 @@ def _request_settings(request, site_id: int):
     return RunStrengthSettings.for_request(request) if site is not None and site.pk == site_id else None
 
 
+def _existing_request_settings(request, site_id: int):
+    """The request's ``RunStrengthSettings`` for ``site_id`` when it has been, or can be, read without creating it."""
+    from .models import RunStrengthSettings
+
+    site = request._wagtail_site
+    if site is None or site.pk != site_id:
+        return None
+    attr_name = RunStrengthSettings.get_cache_attr_name()
+    if hasattr(request, attr_name):
+        return getattr(request, attr_name)
+    loaded = RunStrengthSettings.objects.filter(site_id=site_id).first()
+    if loaded is not None:
+        loaded._request = request  # as Wagtail's for_request() keeps it, for page URLs
+        setattr(request, attr_name, loaded)
+    return loaded
+
+
 class PublicUrls:
     """Builds absolute page URLs for one response, reading each site's frontend base URL once.
 
@@ -79,10 +96,26 @@ class PublicUrls:
                 base = (loaded.frontend_base_url or "").rstrip("/")
             else:
                 base = cache.get_or_set(
-                    frontend_cache_key(site_id), lambda: _read_frontend_base(site_id), timeout=CACHE_TIMEOUT
+                    frontend_cache_key(site_id), lambda: self._read_base(site_id), timeout=CACHE_TIMEOUT
                 )
             self._frontend_bases[site_id] = base
         return self._frontend_bases[site_id]
+
+    def _read_base(self, site_id: int) -> str:
+        """The base from the database: the request's own settings row when it is that site's.
+
+        That row is the one the rest of the response reads (the call to action,
+        the review policy), loaded once per request, so a cache miss here costs
+        no query of its own. Only when the request's site is already known
+        (finding it would cost the queries this saves) and its row exists:
+        reading addresses never creates settings.
+        """
+        loaded = None
+        if self.request is not None and hasattr(self.request, "_wagtail_site"):
+            loaded = _existing_request_settings(self.request, site_id)
+        if loaded is None:
+            return _read_frontend_base(site_id)
+        return (loaded.frontend_base_url or "").rstrip("/")
 
     def site_root(self, site) -> str:
         """The public address of a site's root, with a trailing slash; empty for no site."""
