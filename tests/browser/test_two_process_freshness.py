@@ -177,7 +177,8 @@ class Processes:
             value = self.redis.get(key)
             if value is not None:
                 # Django's Redis cache pickles values; this is our own Redis database, written by our processes.
-                stored_generation, markup = pickle.loads(value)  # noqa: S301
+                # Each entry is (generation, value, surrogate keys the value draws).
+                stored_generation, markup, _keys = pickle.loads(value)  # noqa: S301
                 # Rendered markup only: the store also keeps data (related-post choices, API details).
                 if stored_generation == generation and isinstance(markup, str):
                     fragments.append(markup)
