@@ -47,6 +47,11 @@ class ClinicalReviewFilterSet(WagtailFilterSet):
         fields = []
 
 
+def _iso_date(value) -> str:
+    """``2026-01-31`` for a date, empty for none."""
+    return value.isoformat() if value else ""
+
+
 class ClinicalReviewReportView(ReportView):
     page_title = _("Clinical reviews")
     header_icon = "tasks"
@@ -85,6 +90,13 @@ class ClinicalReviewReportView(ReportView):
         "state_label": _("State"),
         "last_reviewed": _("Last reviewed"),
         "next_review_due": _("Next review due"),
+    }
+
+    # Dates as ISO 8601 text in both formats: they sort as dates, every spreadsheet reads them, and
+    # they do not depend on openpyxl recognising the value's exact date class.
+    custom_field_preprocess = {
+        name: {ReportView.FORMAT_CSV: _iso_date, ReportView.FORMAT_XLSX: _iso_date}
+        for name in ("last_reviewed", "next_review_due")
     }
 
     def dispatch(self, request, *args, **kwargs):
