@@ -108,6 +108,14 @@ def test_base_settings_without_debug_refuse_a_missing_or_published_key(run, key)
     assert "DJANGO_DEBUG=1" in message
 
 
+def test_makemigrations_checks_a_fresh_checkout_without_a_key_or_debug(run):
+    result = run("makemigrations", "--check", "--dry-run")
+    assert result.returncode == 0, result.stderr
+    assert "No changes detected" in result.stdout
+    # The exception is that command only: anything else still refuses to start.
+    assert "DJANGO_SECRET_KEY is not set" in refusal(run("migrate"))
+
+
 def test_the_demo_key_is_used_only_with_debug_on(run):
     settings = run.settings(DJANGO_DEBUG="1")
     assert settings["DEBUG"] is True and settings["SECRET_KEY"].startswith("demo-only-")

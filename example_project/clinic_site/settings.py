@@ -9,6 +9,8 @@ media in ``example_project/media``. The environment switches the rest:
 - ``DJANGO_SECRET_KEY``: required unless DEBUG is on. With DEBUG on and no key,
   the published demo key below is used; with DEBUG off the site refuses to start
   rather than sign sessions with a key anyone can read in this repository.
+  ``makemigrations`` is the exception: it only compares models with migration
+  files and signs nothing, so it runs on a fresh checkout with a throwaway key.
 - ``DATABASE_URL``: any dj-database-url address, e.g. ``postgres://user:pass@host/db``.
 - ``REDIS_URL``: puts Django's default cache on Redis, e.g. ``redis://127.0.0.1:6379/0``.
 - ``RUNSTRENGTH_MEDIA_ROOT``: where uploaded and generated images go.
@@ -16,6 +18,8 @@ media in ``example_project/media``. The environment switches the rest:
 """
 
 import os
+import secrets
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -27,7 +31,11 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "").strip().lower() in {"1", "true", "yes
 
 # Published in this repository, so it protects nothing: only ever used with DEBUG on.
 DEMO_SECRET_KEY = "demo-only-not-secret-change-me-before-deploying"  # noqa: S105 - public on purpose
+# Commands that read model definitions only and never sign, hash or serve anything.
+KEYLESS_COMMANDS = {"makemigrations"}
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "") or (DEMO_SECRET_KEY if DEBUG else "")
+if not DEBUG and not SECRET_KEY and sys.argv[1:2] and sys.argv[1] in KEYLESS_COMMANDS:
+    SECRET_KEY = secrets.token_urlsafe(50)  # random per run: nothing it could sign outlives the command
 if not DEBUG and SECRET_KEY in {"", DEMO_SECRET_KEY}:
     raise ImproperlyConfigured(
         "DJANGO_SECRET_KEY is not set (or is the published demo key) and DEBUG is off. "
