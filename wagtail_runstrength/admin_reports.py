@@ -60,12 +60,16 @@ class WebhookReportMenuItem(MenuItem):
         return permission_policy.user_has_permission(request.user, "view")
 
 
-def urlpatterns() -> list:
-    view = WebhookDeliveriesReportView.as_view
+def report_urlpatterns(view_class) -> list:
+    """A report's page and the results-only view its filters refresh, as Wagtail's own reports route them."""
     return [
-        path("", view(), name="index"),
-        path("results/", view(results_only=True), name="results"),
+        path("", view_class.as_view(), name="index"),
+        path("results/", view_class.as_view(results_only=True), name="results"),
     ]
+
+
+def urlpatterns() -> list:
+    return report_urlpatterns(WebhookDeliveriesReportView)
 
 
 def menu_item() -> MenuItem:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import django_filters
 from django.core.exceptions import PermissionDenied
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
@@ -18,6 +18,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Site
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from .admin_reports import report_urlpatterns
 from .models import ArticleCategory, ArticlePage, Clinician
 from .models.review import user_is_clinician
 from .review_items import due_items
@@ -123,11 +124,7 @@ class ClinicalReviewMenuItem(MenuItem):
 
 
 def urlpatterns() -> list:
-    view = ClinicalReviewReportView.as_view
-    return [
-        path("", view(), name="index"),
-        path("results/", view(results_only=True), name="results"),
-    ]
+    return report_urlpatterns(ClinicalReviewReportView)
 
 
 def menu_item() -> MenuItem:
