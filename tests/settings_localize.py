@@ -16,6 +16,8 @@ MIDDLEWARE = [
     *MIDDLEWARE[:1],
     # After the session, before CommonMiddleware, as Django documents.
     "django.middleware.locale.LocaleMiddleware",
+    # Routes page requests from the cached root of the reader's language (docs/translation.md).
+    "wagtail_runstrength.middleware.LocalizedRoutingMiddleware",
     *MIDDLEWARE[1:],
 ]
 

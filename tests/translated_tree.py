@@ -27,6 +27,7 @@ def two_languages_fixture(settings):
     settings.MIDDLEWARE = [
         *settings.MIDDLEWARE[: session + 1],
         "django.middleware.locale.LocaleMiddleware",
+        "wagtail_runstrength.middleware.LocalizedRoutingMiddleware",
         *settings.MIDDLEWARE[session + 1 :],
     ]
     sitemaps_templates = Path(django.contrib.sitemaps.__file__).parent / "templates"

@@ -104,3 +104,68 @@ def belongs_to(page, site, request=None) -> bool:
     """Whether ``page`` is ``site``'s root page, a translation of it or below one of them."""
     url_path = page.url_path or ""
     return any(url_path.startswith(path) for path in root_url_paths(site, request))
+
+
+def localized_root(site, request):
+    """The page Wagtail routes ``request`` from: ``site.root_page.localized``, specific, at one query.
+
+    Wagtail finds it on every request (``Page.route_for_request``): it reads
+    the active ``Locale`` (a query) and, for any language but the root's own,
+    the root's live translation (another). The answer only changes when a page,
+    a site or a locale does, so it is kept in the fragment cache, per site and
+    language, and goes stale with every fragment (``invalidation.py``): what is
+    left is loading the page itself, as Wagtail's ``.specific`` does, in every
+    language alike. Finding it on a cache miss is one query in every language
+    too. ``None`` when the fragment cache is off.
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from django.utils import translation
+
+    from . import fragment_cache
+
+    if not fragment_cache.is_enabled():
+        return None
+
+    def find():
+        return _localized_root_row(site.root_page)
+
+    parts = [site.pk, site.root_page_id, translation.get_language() or ""]
+    pk, content_type_id = fragment_cache.cached_value("localized_root", parts, find, request)
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    if model is None:  # a page type removed from the code base: let Wagtail decide
+        return None
+    return model._default_manager.filter(pk=pk).first()
+
+
+def _localized_root_row(root) -> tuple[int, int]:
+    """``root.localized``'s ``(pk, content_type_id)``, in one query whatever the language.
+
+    Wagtail's rule: the translation in the active language's locale (the
+    default locale when the active language has none) if it is live, else
+    ``root`` itself.
+    """
+    from django.db.models import Exists
+    from django.utils import translation
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Locale, Page
+
+    from .translated import default_language_code
+
+    default = default_language_code()
+    try:
+        active = get_supported_content_language_variant(translation.get_language())
+    except LookupError:
+        active = default
+    rows = list(
+        Page.objects.filter(translation_key=root.translation_key, locale__language_code__in={active, default})
+        .annotate(active_exists=Exists(Locale.objects.filter(language_code=active)))
+        .values_list("pk", "content_type_id", "live", "locale__language_code", "active_exists")
+    )
+    by_language = {language: (pk, content_type_id, live) for pk, content_type_id, live, language, _ in rows}
+    active_exists = next((row[4] for row in rows), None)
+    if active_exists is False:
+        active = default  # as ``Locale.get_active()`` falls back
+    found = by_language.get(active)
+    if found is None or not found[2]:
+        return root.pk, root.content_type_id
+    return found[0], found[1]
