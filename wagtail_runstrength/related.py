@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Case, Count, IntegerField, OuterRef, Subquery, Value, When, prefetch_related_objects
+from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, Value, When, prefetch_related_objects
 from django.db.models.functions import Coalesce
 
 from . import fragment_cache
@@ -190,11 +190,14 @@ def related_articles(
     article_model = article_model_for(page)
     page_pk = getattr(page, "pk", None)
     limit = limit or get_setting("RELATED_POSTS_LIMIT")
-    pick_ids = []
+    pick_ids, pick_keys = [], {}
     for pick in picks:
         pk = getattr(pick, "pk", pick)
         if pk and pk != page_pk and pk not in pick_ids:
             pick_ids.append(pk)
+            if page is not None and getattr(pick, "locale_id", page.locale_id) != page.locale_id:
+                # A translation keeps its source's picks: show their translation in the page's language.
+                pick_keys[pk] = pick.translation_key
 
     site = _site_for(page, request)
     if site is None:
@@ -206,7 +209,7 @@ def related_articles(
     loaded: dict[int, Any] = {}
 
     def choose_ids() -> list[int]:
-        cards = _choose(page, pick_ids, limit, visible, criteria)
+        cards = _choose(page, pick_ids, limit, visible, criteria, pick_keys)
         loaded.update((card.pk, card) for card in cards)
         return [card.pk for card in cards]
 
@@ -231,26 +234,42 @@ def related_articles(
     return cards
 
 
-def _choose(page, pick_ids: list[int], limit: int, visible, criteria: Criteria) -> list:
-    """The picks a reader may open, in order, then the best automatic matches, as loaded cards."""
-    found = {}
+def _choose(page, pick_ids: list[int], limit: int, visible, criteria: Criteria, pick_keys: dict | None = None) -> list:
+    """The picks a reader may open, in order, then the best automatic matches, as loaded cards.
+
+    ``pick_keys`` maps a pick in another language to its ``translation_key``:
+    its translation among ``visible`` (the page's language) stands in for it,
+    found by the same query.
+    """
+    page_pk = getattr(page, "pk", None)
+    chosen = []
     if pick_ids:
         # Checking the picks and loading their cards is one query.
-        found = _cards(visible.filter(pk__in=pick_ids)).in_bulk()
+        condition = Q(pk__in=pick_ids)
+        if pick_keys:
+            condition |= Q(translation_key__in=set(pick_keys.values()))
+        rows = list(_cards(visible.filter(condition)))
+        by_pk = {row.pk: row for row in rows}
+        by_key = {row.translation_key: row for row in rows}
+        for pk in pick_ids:
+            card = by_pk.get(pk) or by_key.get((pick_keys or {}).get(pk))
+            if card is not None and card.pk != page_pk and card not in chosen:
+                chosen.append(card)
         # Cut to the limit after leaving out the picks readers cannot open, so a draft
         # among the first picks does not take the place of a readable one after it.
-        pick_ids = [pk for pk in pick_ids if pk in found][:limit]
+        chosen = chosen[:limit]
     auto = []
-    if len(pick_ids) < limit:
+    if len(chosen) < limit:
         # So is scoring the candidates and loading the winners' cards. A page that is not an
         # article and a block without criteria: its site's newest articles follow the picks.
+        chosen_ids = [card.pk for card in chosen]
         if criteria or _is_article(page):
-            candidates = scored_candidates(page, pick_ids, visible, criteria)
+            candidates = scored_candidates(page, chosen_ids, visible, criteria)
         else:
-            excluded = [pk for pk in (getattr(page, "pk", None), *pick_ids) if pk]
+            excluded = [pk for pk in (page_pk, *chosen_ids) if pk]
             candidates = visible.exclude(pk__in=excluded).newest_first()
-        auto = list(_cards(candidates)[: limit - len(pick_ids)])
-    return [found[pk] for pk in pick_ids] + auto
+        auto = list(_cards(candidates)[: limit - len(chosen)])
+    return chosen + auto
 
 
 def _cards(queryset):

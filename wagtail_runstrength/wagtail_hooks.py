@@ -75,3 +75,10 @@ hooks.register("construct_explorer_page_queryset", admin_review.annotate_explore
 hooks.register("register_page_listing_buttons", admin_review.overdue_listing_button)
 hooks.register("construct_homepage_panels", admin_review.add_dashboard_panel)
 hooks.register("register_log_actions", admin_review.register_log_actions)
+
+
+@hooks.register("register_rich_text_features", order=100)  # after Wagtail's own, which it replaces
+def register_localized_page_links(features) -> None:
+    from .rich_text import LocalizedPageLinkHandler
+
+    features.register_link_type(LocalizedPageLinkHandler)

@@ -349,9 +349,11 @@ def site_of(page, request=None):
     if request is not None:
         from wagtail.models import Site
 
+        from ..site_roots import belongs_to
+
         site = Site.find_for_request(request)
-        root = getattr(site, "root_page", None)
-        if root is not None and page.path.startswith(root.path):
+        # Any language's tree of the site counts (each is a sibling of the root page).
+        if site is not None and belongs_to(page, site, request):
             return site
     return page.get_site()
 
@@ -368,15 +370,21 @@ def resolve_call_to_action(value, parent_context=None, site=None) -> dict | None
     ``_with_openable_link``); ``None`` when nothing is left to show.
     """
     if not CallToActionBlock.is_blank(value):
-        return _with_openable_link(
-            {
-                "heading": value.get("heading"),
-                "text": value.get("text"),
-                "button_label": value.get("button_label"),
-                "href": value.get("url") or None,
-                "page": _in_language_of((parent_context or {}).get("page"), value.get("page")),
-            }
-        )
+        context = parent_context or {}
+        chosen = value.get("page")
+        cta = {
+            "heading": value.get("heading"),
+            "text": value.get("text"),
+            "button_label": value.get("button_label"),
+            "href": value.get("url") or None,
+        }
+        if chosen is None:
+            return _with_openable_link({**cta, "page": None})
+        # The translation and the check that readers may open it: one query in every language.
+        page = _openable_in_language_of(context.get("page"), chosen)
+        if page is None:
+            return _with_openable_link({**cta, "href": None, "page": None})
+        return _with_openable_link({**cta, "page": page}, checked=True)
     from ..models import RunStrengthSettings
 
     parent_context = parent_context or {}
@@ -396,17 +404,34 @@ def resolve_call_to_action(value, parent_context=None, site=None) -> dict | None
     return default if default is not None and default["href"] else None
 
 
-def _in_language_of(holder, chosen):
-    """``chosen`` in ``holder``'s language: its live translation there, else ``chosen`` itself.
+def _openable_in_language_of(holder, chosen):
+    """``chosen`` in ``holder``'s language if readers may open that, else ``chosen`` if they may, else ``None``.
 
     A translated page keeps the source's page choices (wagtail-localize
     synchronises them), so a French article's button would lead to the
-    English page. One query, and only when the languages differ.
+    English page. One query whatever the languages: the live rows of
+    ``chosen``'s translation group in both locales, with a sub-query for a
+    view restriction on the row or any page above it (Wagtail's
+    ``get_view_restrictions()``), so a French article's button costs what an
+    English one does.
     """
-    if chosen is None or holder is None or getattr(holder, "locale_id", None) in (None, chosen.locale_id):
-        return chosen
-    translation = chosen.get_translation_or_none(holder.locale_id)
-    return translation if translation is not None and translation.live else chosen
+    from django.db.models import Exists, F, OuterRef
+    from django.db.models.functions import Substr
+    from wagtail.models import Page, PageViewRestriction
+
+    wanted = getattr(holder, "locale_id", None) or chosen.locale_id
+    restricted = PageViewRestriction.objects.annotate(
+        above=Substr(OuterRef("path"), 1, F("page__depth") * Page.steplen)
+    ).filter(page__path=F("above"))
+    rows = (
+        Page.objects.live()
+        .filter(translation_key=chosen.translation_key, locale_id__in={wanted, chosen.locale_id})
+        .annotate(restricted=Exists(restricted))
+        .filter(restricted=False)
+        .defer_streamfields()
+    )
+    by_locale = {row.locale_id: row for row in rows}
+    return by_locale.get(wanted) or by_locale.get(chosen.locale_id)
 
 
 def readers_can_open(page) -> bool:
@@ -414,16 +439,17 @@ def readers_can_open(page) -> bool:
     return page.live and not page.get_view_restrictions().exists()
 
 
-def _with_openable_link(cta: dict) -> dict | None:
+def _with_openable_link(cta: dict, checked: bool = False) -> dict | None:
     """``cta`` with its page's URL, or with no button when the page is gone, a draft or private.
 
     Linking a reader to a page they cannot open would also publish where an
     unpublished page will live. Without a link the button goes, the heading
     and text stay; with none of the three, there is nothing to show.
+    ``checked``: the page is known to be one readers may open.
     """
     page = cta.get("page")
     if page is not None:
-        if readers_can_open(page):
+        if checked or readers_can_open(page):
             cta = {**cta, "href": page.url}
         else:
             cta = {**cta, "href": None, "page": None}
