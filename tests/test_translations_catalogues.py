@@ -169,6 +169,30 @@ def test_translations_keep_the_placeholders_of_their_source(language):
     assert wrong == []
 
 
+# French spacing: a non-breaking space (U+00A0, or the narrow U+202F) before : ; ? ! and inside « ».
+FRENCH_SPACING_FAULTS = [
+    re.compile(r"(?:^|[^\u00a0\u202f]):(?=\s|$)"),  # a colon after an ordinary space or after no space
+    re.compile(r"(?:^|[^\u00a0\u202f])[;?!](?=\s|$)"),
+    re.compile(r"«[^\u00a0\u202f]|[^\u00a0\u202f]»"),
+]
+
+
+def test_french_messages_use_french_spacing():
+    wrong = [
+        text
+        for entry in catalogue("fr")
+        for text in translations(entry)
+        if any(fault.search(text) for fault in FRENCH_SPACING_FAULTS)
+    ]
+    assert wrong == []
+
+
+def test_french_spacing_check_finds_ordinary_spaces():
+    faulty = ["Note : lire", "Note: lire", "Prêt ?", "un ; deux", "« Blog »"]
+    assert all(any(fault.search(text) for fault in FRENCH_SPACING_FAULTS) for text in faulty)
+    assert not any(fault.search("Note\u00a0: lire « ».replace") for fault in FRENCH_SPACING_FAULTS[:2])
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_compiled_catalogue_matches_its_po_file(language):
     """The ``.mo`` Django loads holds exactly the ``.po``'s translations and plural rule."""
