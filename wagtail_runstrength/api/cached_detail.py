@@ -33,6 +33,7 @@ from wagtail.models import Site
 
 from .. import fragment_cache
 from ..images import prefetch_renditions_for
+from . import page_paths
 from .representation import HERO_IMAGE_SIZES
 
 # Columns the light lookup reads: what the cache key and the article check need.
@@ -131,7 +132,16 @@ class CachedArticleDetailMixin:
         )
 
     def find_object(self, queryset, request):
-        found = super().find_object(queryset, request)
+        if "html_path" in request.GET and page_paths.applies():
+            # Language-prefixed addresses of a translated site (page_paths.py); Wagtail's lookup misses them.
+            page = page_paths.find_page(
+                request._request, Site.find_for_request(request._request), request.GET["html_path"]
+            )
+            found = page if page is not None and queryset.filter(id=page.id).exists() else None
+            if found is None and "id" in request.GET:
+                found = super().find_object(queryset, request)
+        else:
+            found = super().find_object(queryset, request)
         self._found = found
         return found
 
