@@ -203,10 +203,39 @@ def test_wagtails_v3_pages_listing_keeps_its_own_locale_rules(client, tree):
     assert client.get("/api/v3/pages/?locale=zz").status_code == 404
 
 
-def test_a_path_lookup_finds_only_the_default_languages_tree(client, tree):
-    """docs/api.md, "Known issues": Wagtail routes ``html_path`` from the site's root page."""
+def test_v2_path_lookups_find_both_trees_and_v3_only_the_default_one(client, tree):
+    """docs/api.md, "Known issues": v2's find/ reads the language prefix (api/page_paths.py);
+    Wagtail's v3 find/ still routes ``html_path`` from the site's root page."""
     english = client.get(f"{V2_ARTICLES}find/?html_path=/blog/english-0/")
     assert english.status_code == 200  # an article is answered in place (cached_detail.py)
     assert english.json()["id"] == tree["en"][0].pk
-    assert client.get(f"{V2_ARTICLES}find/?html_path=/fr/blog/francais-0/").status_code == 404
+    assert client.get(f"{V2_ARTICLES}find/?html_path=/fr/blog/francais-0/").json()["id"] == tree["fr"][0].pk
     assert client.get(f"{V2_ARTICLES}find/?html_path=/blog/francais-0/&locale=fr").status_code == 404
+    assert client.get("/api/v3/pages/find/?html_path=/blog/english-0/").status_code == 302
+    assert client.get("/api/v3/pages/find/?html_path=/fr/blog/francais-0/").status_code == 404
+
+
+def test_exercise_cards_on_a_host_page_answer_in_the_pages_language(client, tree):
+    """A host's own page type (not an article) reusing the exercise blocks: a French copy keeps the
+    English exercise chosen, and the v2 API shows its French translation, as it does on an article."""
+    from tests.factories import LandingPageFactory
+    from tests.testapp.models import LandingPage
+
+    squat = tree["squat"]
+    body = [
+        ("exercise", {"exercise": squat}),
+        ("exercise_group", {"heading": "Routine", "exercises": [{"exercise": squat}]}),
+    ]
+    landing = LandingPageFactory(parent=tree["site"].root_page, title="Landing", slug="landing", body=body)
+    landing.save_revision().publish()
+    copy = LandingPage.objects.get(pk=landing.pk).copy_for_translation(tree["french"])
+    copy.save_revision().publish()
+    assert {block.value["exercise"].pk for block in copy.body if block.block_type == "exercise"} == {squat.pk}
+    for url in (f"/api/v2/pages/{copy.pk}/",):
+        stream = client.get(url).json()["body"]
+        assert stream[0]["value"]["exercise"]["name"] == "Flexion", url
+        assert stream[1]["value"]["exercises"][0]["exercise"]["name"] == "Flexion", url
+        muscles = [group["name"] for group in stream[0]["value"]["exercise"]["target_muscles"]]
+        assert muscles == ["Mollets"], url
+    english = client.get(f"/api/v2/pages/{landing.pk}/").json()["body"]
+    assert english[0]["value"]["exercise"]["name"] == "Squat"

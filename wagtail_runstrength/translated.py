@@ -134,16 +134,15 @@ def localize_foreign_keys(holder, field_names: Iterable[str]) -> None:
 def localize_exercise_picks(page) -> None:
     """Point the exercise cards of ``page``'s StreamFields at the exercises of ``page``'s locale.
 
-    Done once per page instance (it is remembered on the instance) and for all
+    Done once per StreamField value (it is remembered on the value) and for all
     its exercise cards together: at most one query to find the translations,
     plus the fixed few that load them for cards when there are any.
     Only published translations count; a card whose exercise has none in the
     page's language keeps the exercise as chosen (the default locale's, when
     that is what the editor or wagtail-localize picked).
     """
-    if getattr(page, "_runstrength_picks_localized", False) or not getattr(page, "locale_id", None):
+    if not getattr(page, "locale_id", None):
         return
-    page._runstrength_picks_localized = True
     from wagtail.fields import StreamField
 
     from .blocks.exercise import exercise_items
@@ -151,8 +150,14 @@ def localize_exercise_picks(page) -> None:
 
     items = []
     for field in page._meta.concrete_fields:
-        if isinstance(field, StreamField):
-            items.extend(item for item in exercise_items(getattr(page, field.attname)) if item.get("exercise"))
+        if not isinstance(field, StreamField):
+            continue
+        # Remembered on the stream itself: a page copied or reloaded (the v3 API's) brings a fresh one.
+        stream = getattr(page, field.attname)
+        if stream is None or getattr(stream, "_runstrength_picks_localized", False):
+            continue
+        stream._runstrength_picks_localized = True
+        items.extend(item for item in exercise_items(stream) if item.get("exercise"))
     strays = [item["exercise"] for item in items if item["exercise"].locale_id != page.locale_id]
     if not strays:
         return

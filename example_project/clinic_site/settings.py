@@ -161,9 +161,12 @@ if len(DEMO_LANGUAGES) > 1:
     WAGTAIL_I18N_ENABLED = True
     LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = DEMO_LANGUAGES
     # After the session middleware, before CommonMiddleware, as Django documents.
-    MIDDLEWARE.insert(
-        MIDDLEWARE.index("django.middleware.common.CommonMiddleware"), "django.middleware.locale.LocaleMiddleware"
-    )
+    common = MIDDLEWARE.index("django.middleware.common.CommonMiddleware")
+    MIDDLEWARE[common:common] = [
+        "django.middleware.locale.LocaleMiddleware",
+        # Routes pages from the cached root of the reader's language (docs/translation.md, "Routing").
+        "wagtail_runstrength.middleware.LocalizedRoutingMiddleware",
+    ]
     INSTALLED_APPS += ["wagtail.locales"]  # Settings → Locales in the admin
 USE_TZ = True
 

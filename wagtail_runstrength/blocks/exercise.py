@@ -195,6 +195,8 @@ class ExerciseBlock(blocks.StructBlock):
         The note and dose belong to that card, so they go with it: an
         unpublished exercise's note may well describe it.
         """
+        # On any page type, as on an article: the exercise in the page's language (translated.py).
+        localize_picks(context)
         if not value.is_visible:
             return None
         return {
