@@ -140,15 +140,20 @@ def counted(client, url) -> int:
     ],
     ids=["v2-article", "v3-article", "v2-exercise", "v3-exercise"],
 )
-def test_a_french_api_detail_costs_the_queries_of_the_english_one(client, tree, detail, django_assert_num_queries):
+@pytest.mark.parametrize("warm", [False, True], ids=["cold", "warm"])
+def test_a_french_api_detail_costs_the_queries_of_the_english_one(
+    client, tree, detail, warm, django_assert_num_queries
+):
     from django.core.cache import cache
 
     english_url, french_url = detail(tree)
     client.get(english_url)
     client.get(french_url)
-    cache.clear()
+    if not warm:
+        cache.clear()
     english = counted(client, english_url)
-    cache.clear()
+    if not warm:
+        cache.clear()
     with django_assert_num_queries(english):
         client.get(french_url)
 
