@@ -22,6 +22,7 @@ from ..blocks.exercise import exercise_items
 from ..translated import localize_exercise_picks
 from . import locales, schemas
 from . import representation as rep
+from .v3_request import current_request
 
 ArticleBodySchema = ArticleBodyBlock.api_schema
 
@@ -94,10 +95,16 @@ class ClinicianField(_LocalizedRelationField):
 
 
 class ReviewField(_WholeObjectField):
-    """The clinical review: state, last and next dates, reviewer."""
+    """The clinical review: state, last and next dates, reviewer.
+
+    The site's review policy comes from the request's settings, read once per
+    request; API v3 gives its fields no context, so there the request comes
+    from ``v3_request``.
+    """
 
     def to_representation(self, obj) -> schemas.RunStrengthReview:
-        return rep.review(obj, self.context.get("request"))
+        request = self.context.get("request") or current_request()
+        return rep.review(obj, request)
 
 
 class ExcerptField(_WholeObjectField):

@@ -45,4 +45,5 @@ def exercise_api_fields() -> list[APIField]:
         APIField("progressions", serializer=fields.ExerciseLinksField()),
         APIField("regressions", serializer=fields.ExerciseLinksField()),
         APIField("articles", serializer=fields.ArticlesUsingField()),
+        APIField("review", serializer=fields.ReviewField()),
     ]

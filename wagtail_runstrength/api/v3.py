@@ -30,6 +30,7 @@ from .schemas import RunStrengthTranslation
 from .v3_cache import cached_page_detail
 from .v3_guards import install as install_guards
 from .v3_guards import problem_responses
+from .v3_request import v3_request_scope
 
 CONTENT_TYPE_NAME = "runstrength.exercises"
 
@@ -187,5 +188,7 @@ def register() -> None:
     install_guards(api)
     # Added after the guards, so it wraps them: a query it does not cache goes through them untouched.
     api.add_decorator(cached_page_detail, mode="view")
+    # The request for serializer fields, which Wagtail's generator gives no context (``v3_request.py``).
+    api.add_decorator(v3_request_scope, mode="view")
     # Added last, so it is outermost: a cached detail's surrogate keys are replayed inside its scope.
     api.add_decorator(v3_operation, mode="view")
