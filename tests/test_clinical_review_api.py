@@ -161,3 +161,18 @@ def test_the_v3_article_review_costs_no_query_of_its_own(client, index_page, set
         representation.review = original
     # The request's settings are shared with the rest of the response (the URL builder reads them too).
     assert calls == [1]
+
+
+@freeze_time("2025-09-01")
+@pytest.mark.parametrize("api", ["v2", "v3"])
+def test_an_exercise_review_uses_the_request_sites_interval_unless_it_has_its_own(client, site, reviewed_exercise, api):
+    from wagtail_runstrength.models import RunStrengthSettings
+
+    settings = RunStrengthSettings.for_site(site)
+    settings.review_interval_months = 6
+    settings.save()
+    url = f"/api/{api}/exercises/{reviewed_exercise.pk}/"
+    assert client.get(url).json()["review"]["next_review_due"] == "2025-07-31"
+    reviewed_exercise.review_interval_months = 24
+    reviewed_exercise.save()
+    assert client.get(url).json()["review"]["next_review_due"] == "2027-01-31"

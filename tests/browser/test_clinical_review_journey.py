@@ -42,7 +42,7 @@ class AdminUser:
     """One person's browser session in the Wagtail admin."""
 
     def __init__(self, chromium, base_url: str, artifacts):
-        self.context = chromium.new_context(viewport={"width": 1280, "height": 900})
+        self.context = chromium.new_context(viewport={"width": 1440, "height": 900})
         self.page = self.context.new_page()
         self.page.set_default_timeout(15_000)
         self.base_url = base_url
@@ -137,7 +137,7 @@ def test_a_clinician_approves_a_submitted_article_and_readers_see_the_new_review
         assert "Review overdue" in report["Side hip abduction"]
         assert "Review overdue" in report["Strength training for runners"]
         assert "Review due soon" in report["Hill sprints for stronger legs"]
-        clinician.screenshot("report")
+        clinician.screenshot("report", clip={"x": 0, "y": 0, "width": 1440, "height": 340})
 
         # 3. The clinician approves with a note through the workflow action dialog.
         clinician.open(f"/admin/pages/{article.pk}/edit/")
