@@ -419,3 +419,22 @@ def test_a_pending_exercise_review_shows_when_the_exercise_is_published(clinicia
     revision.publish()
     exercise = ExerciseSnippet.objects.get(pk=exercise.pk)
     assert (exercise.reviewer, exercise.last_reviewed) == (clinician, datetime.date(2026, 6, 15))
+
+
+def test_a_pending_review_waits_for_a_scheduled_first_publish(index_page, clinician_user):
+    from django.core.management import call_command
+
+    page = ArticlePageFactory(parent=index_page, live=False)
+    clinician = clinician_user.clinician_profiles.get()
+    with freeze_time("2026-06-15 10:00"):
+        page.go_live_at = datetime.datetime(2026, 6, 20, 8, tzinfo=datetime.UTC)
+        revision = page.save_revision()
+        ClinicalReview.record(page, clinician, revision=revision, apply=False)
+        revision.publish()
+    page = ArticlePage.objects.get(pk=page.pk)
+    assert not page.live and page.last_reviewed is None
+    with freeze_time("2026-06-20 09:00"):
+        call_command("publish_scheduled")
+    page = ArticlePage.objects.get(pk=page.pk)
+    assert page.live
+    assert (page.reviewer, page.last_reviewed) == (clinician, datetime.date(2026, 6, 15))

@@ -56,7 +56,7 @@ def _iso_date(value) -> str:
 class CalendarDateColumn(Column):
     """A date as a calendar date: a review schedule is about days, and Wagtail's relative dates turn the future into "Just now"."""
 
-    cell_template_name = "wagtail_runstrength/admin/tables/calendar_date_cell.html"
+    cell_template_name = "wagtail_runstrength/admin/calendar_date_cell.html"
 
 
 class ClinicalReviewReportView(ReportView):

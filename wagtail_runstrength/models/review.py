@@ -200,9 +200,11 @@ class ClinicalReview(models.Model):
         A review approved on a workflow step before the last one waits here
         until its content is published. Publishing an older revision again
         never moves the shown review back: only a review newer than the one
-        shown (or of the same day by someone else) is applied.
+        shown (or of the same day by someone else) is applied. A publish
+        scheduled for later leaves the object not live: the review waits for
+        the scheduled publish.
         """
-        if revision is None:
+        if revision is None or not getattr(obj, "live", True):
             return None
         review = cls.for_object(obj).filter(revision__isnull=False, revision_id__lte=revision.pk).first()
         if review is None:
