@@ -134,33 +134,38 @@ def test_the_review_in_an_exercise_listing_costs_no_query_per_exercise(client, i
     assert all(item["review"]["reviewer"]["photo"]["renditions"]["portrait"] for item in items)
 
 
-def test_the_v3_article_review_costs_no_query_of_its_own(client, index_page, settings):
+def test_the_v3_article_review_adds_no_query_to_the_response(client, index_page, settings):
+    """v3 hands its fields no request; the review still reads the request's settings row, shared with the URLs."""
     from django.core.cache import cache
 
+    from tests.test_api_read_paths import article, cards
     from wagtail_runstrength.api import representation
 
-    page = ArticlePageFactory(parent=index_page)
+    page = article(index_page, 1, cards(index_page, 1))  # related cards: the URL builder reads the settings too
     ClinicalReview.record(page, ClinicianFactory())
     settings.WAGTAIL_RUNSTRENGTH = {"FRAGMENT_CACHE_TIMEOUT": 0}
     url = f"/api/v3/pages/{page.pk}/"
     client.get(url)
-    calls = []
+    in_review = []
     original = representation.review
 
     def counted(obj, request=None):
         with CaptureQueriesContext(connection) as captured:
             result = original(obj, request)
-        calls.append(len(captured))
+        in_review.extend(query["sql"] for query in captured)
         return result
 
     representation.review = counted
     try:
         cache.clear()
-        assert client.get(url).json()["review"]["reviewer"]
+        with CaptureQueriesContext(connection) as response_queries:
+            assert client.get(url).json()["review"]["reviewer"]
     finally:
         representation.review = original
-    # The request's settings are shared with the rest of the response (the URL builder reads them too).
-    assert calls == [1]
+    settings_reads = [q["sql"] for q in response_queries if "runstrengthsettings" in q["sql"]]
+    # One read of the settings row for the whole response, and it is the review's: no site lookup of its own.
+    assert len(settings_reads) == 1
+    assert in_review == settings_reads
 
 
 @freeze_time("2025-09-01")
