@@ -6,6 +6,8 @@
 // RUNSTRENGTH_EXERCISE_LIBRARIES where each language's exercise library lives, "locale:/path/,..."
 //                                (article bodies name exercises by slug; this turns a slug into a link
 //                                without asking the API again)
+// RUNSTRENGTH_DEFAULT_LOCALE     the site's default content language, for pages whose API answer
+//                                names none (default en-gb, the demo's LANGUAGE_CODE)
 // RUNSTRENGTH_CACHE_SECONDS      how long a cached API answer may be served without a webhook (default 300)
 
 function trimmed(name: string): string {
@@ -22,6 +24,10 @@ export function revalidateSecret(): string {
 
 export function siteName(): string {
   return trimmed("RUNSTRENGTH_SITE_NAME") || "Northside Running Clinic";
+}
+
+export function defaultLocale(): string {
+  return trimmed("RUNSTRENGTH_DEFAULT_LOCALE") || "en-gb";
 }
 
 export function cacheSeconds(): number {

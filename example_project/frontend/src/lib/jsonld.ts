@@ -1,9 +1,13 @@
-// schema.org JSON-LD for an article, built from the API's representation alone: a MedicalWebPage
-// (reviewer, last review) whose main entity is the BlogPosting, with the article's exercises as an
-// ExercisePlan. The same structure the package's HTML pages print (wagtail_runstrength/seo.py).
-import { siteName } from "./config";
+// schema.org JSON-LD for an article. When the API's representation carries the structured data the
+// package prints on its own page (a `json_ld` or `structured_data` member), that is used as it is.
+// Otherwise it is built from the representation's fields in the same structure as
+// wagtail_runstrength/seo.py: a MedicalWebPage (reviewer, last review) whose main entity is the
+// BlogPosting, with the article's exercises as an ExercisePlan. Built this way it lacks what the API
+// does not send (word count, last-modified time, the clinic's logo) and points at the API's renditions.
+import { difficultyLabel } from "./labels";
+import { defaultLocale, siteName } from "./config";
 import { exerciseHref } from "./links";
-import type { Article, Block, Clinician, ExerciseItem } from "./types";
+import type { Article, Block, Clinician, ExerciseItem, Image } from "./types";
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json | undefined };
 
@@ -13,6 +17,12 @@ function person(clinician: Clinician | null | undefined): Json | undefined {
     "@type": "Person",
     name: clinician.name,
     honorificSuffix: clinician.credentials || undefined,
+    // "DPT, OCS": one credential per post-nominal.
+    hasCredential: clinician.credentials
+      .split(",")
+      .map((credential) => credential.trim())
+      .filter(Boolean)
+      .map((name) => ({ "@type": "EducationalOccupationalCredential", name })),
     jobTitle: clinician.role || undefined,
     description: clinician.bio || undefined,
     url: clinician.profile_url || undefined,
@@ -38,8 +48,47 @@ export function exerciseItems(body: Block[] | null | undefined): ExerciseItem[] 
   return items;
 }
 
-export function articleJsonLd(article: Article, pageUrl: string, origin: string): { [key: string]: Json } {
-  const hero = article.hero_image?.renditions.hero ?? null;
+function imageObject(image: Image | null | undefined, size: string): Json | undefined {
+  const rendition = image?.renditions[size];
+  if (!image || !rendition) return undefined;
+  return compact({ "@type": "ImageObject", url: rendition.full_url, width: rendition.width, height: rendition.height, caption: image.alt });
+}
+
+function quantity(value: number, unitText: string, unitCode?: string): Json {
+  return compact({ "@type": "QuantitativeValue", value, unitText, unitCode });
+}
+
+function exercisePlan(item: ExerciseItem, url: string | undefined): Json {
+  const dose = item.prescription;
+  const sets = [dose.sets ? `${dose.sets} set${dose.sets === 1 ? "" : "s"}` : "", dose.per_side ? "each side" : ""].filter(Boolean);
+  return compact({
+    "@type": "ExercisePlan",
+    name: item.exercise.name,
+    description: item.exercise.summary || undefined,
+    url,
+    image: imageObject(item.exercise.image, "card"),
+    exerciseType: "Strength training",
+    intensity: difficultyLabel(item.exercise.difficulty),
+    repetitions: dose.reps ? quantity(dose.reps, "repetitions per set") : undefined,
+    activityDuration: dose.seconds ? `PT${dose.seconds}S` : undefined,
+    restPeriods: dose.rest_seconds ? quantity(dose.rest_seconds, "seconds", "SEC") : undefined,
+    additionalVariable: sets.join(", ") || undefined,
+    text: item.note || dose.text || undefined,
+  });
+}
+
+/** The structured data the API sent with the article, if it sent any. */
+function fromApi(article: Article): Json | undefined {
+  for (const key of ["json_ld", "structured_data"]) {
+    const value: unknown = (article as unknown as Record<string, unknown>)[key];
+    if (value && typeof value === "object") return value as Json;
+  }
+  return undefined;
+}
+
+export function articleJsonLd(article: Article, pageUrl: string, origin: string): Json {
+  const given = fromApi(article);
+  if (given) return given;
   const exercises = exerciseItems(article.body);
   const description = article.meta.search_description || article.excerpt || undefined;
   const plan = exercises.length
@@ -49,15 +98,7 @@ export function articleJsonLd(article: Article, pageUrl: string, origin: string)
         exerciseType: "Strength training",
         hasPart: exercises.map((item) => {
           const href = exerciseHref(item.exercise.slug, article.meta.locale);
-          return compact({
-            "@type": "ExercisePlan",
-            name: item.exercise.name,
-            description: item.exercise.summary || undefined,
-            url: href ? new URL(href, origin).toString() : undefined,
-            repetitions: item.prescription.reps ?? undefined,
-            workload: item.prescription.text,
-            restPeriods: item.prescription.rest_seconds ? `PT${item.prescription.rest_seconds}S` : undefined,
-          });
+          return exercisePlan(item, href ? new URL(href, origin).toString() : undefined);
         }),
       }
     : undefined;
@@ -68,13 +109,11 @@ export function articleJsonLd(article: Article, pageUrl: string, origin: string)
     description,
     url: pageUrl,
     mainEntityOfPage: `${pageUrl}#webpage`,
-    inLanguage: article.meta.locale,
+    inLanguage: article.meta.locale || defaultLocale(),
     author: person(article.author),
     datePublished: article.date ?? undefined,
     publisher: { "@type": "Organization", name: siteName(), url: new URL("/", origin).toString() },
-    image: hero
-      ? compact({ "@type": "ImageObject", url: hero.full_url, width: hero.width, height: hero.height, caption: article.hero_image?.alt })
-      : undefined,
+    image: imageObject(article.hero_image, "hero"),
     articleSection: article.category?.name,
     keywords: article.tags ?? undefined,
     timeRequired: `PT${article.read_time_minutes}M`,
@@ -87,7 +126,7 @@ export function articleJsonLd(article: Article, pageUrl: string, origin: string)
     url: pageUrl,
     name: article.meta.seo_title || article.title,
     description,
-    inLanguage: article.meta.locale,
+    inLanguage: article.meta.locale || defaultLocale(),
     reviewedBy: person(article.review?.reviewer ?? article.reviewer),
     lastReviewed: article.review?.last_reviewed ?? article.last_reviewed ?? undefined,
     mainEntity: posting,
