@@ -193,6 +193,8 @@ class PagesAPIViewSet(
 
     base_serializer_class = PublicPageSerializer
     filter_backends = guarded_filter_backends(wagtail_views.PagesAPIViewSet.filter_backends)
+    # An article's meta.json_ld (api/json_ld.py) is built for one page at a time.
+    detail_only_fields = [*wagtail_views.PagesAPIViewSet.detail_only_fields, "json_ld"]
 
 
 class ArticlesAPIViewSet(
@@ -232,7 +234,7 @@ class ArticlesAPIViewSet(
         "hero_image",
         "read_time_minutes",
     ]
-    detail_only_fields = ["parent", "body", "translations"]
+    detail_only_fields = ["parent", "body", "translations", "json_ld"]
 
     def get_queryset(self):
         visible = self.get_base_queryset().values("pk")
