@@ -45,7 +45,7 @@ export default async function PreviewPage({ searchParams }: { searchParams: Sear
   return (
     <>
       <p className="preview-banner" role="status">
-        Preview of unpublished changes
+        Preview of unpublished changes · <a href="/preview/exit/">Leave preview</a>
       </p>
       <ArticleView article={article} siteOrigins={await siteOrigins()} origin={await requestOrigin()} />
     </>
