@@ -1,5 +1,5 @@
-// schema.org JSON-LD for an article. When the API's representation carries the structured data the
-// package prints on its own page (a `json_ld` or `structured_data` member), that is used as it is.
+// schema.org JSON-LD for an article. The API's article detail carries the structured data the
+// package prints on its own page (`meta.json_ld`): that is used as it is, so both print the same.
 // Otherwise it is built from the representation's fields in the same structure as
 // wagtail_runstrength/seo.py: a MedicalWebPage (reviewer, last review) whose main entity is the
 // BlogPosting, with the article's exercises as an ExercisePlan. Built this way it lacks what the API
@@ -77,13 +77,10 @@ function exercisePlan(item: ExerciseItem, url: string | undefined): Json {
   });
 }
 
-/** The structured data the API sent with the article, if it sent any. */
+/** The structured data the API sent with the article (`meta.json_ld`, v2 details only), if any. */
 function fromApi(article: Article): Json | undefined {
-  for (const key of ["json_ld", "structured_data"]) {
-    const value: unknown = (article as unknown as Record<string, unknown>)[key];
-    if (value && typeof value === "object") return value as Json;
-  }
-  return undefined;
+  const value = article.meta.json_ld;
+  return value && typeof value === "object" ? (value as Json) : undefined;
 }
 
 export function articleJsonLd(article: Article, pageUrl: string, origin: string): Json {

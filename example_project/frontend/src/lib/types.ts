@@ -35,6 +35,8 @@ export interface PageMeta {
   search_description?: string;
   first_published_at?: string | null;
   parent?: { id: number; title: string; meta: { type: string; html_url?: string | null } } | null;
+  /** The schema.org JSON-LD the package's own page prints for this article (v2 article details). */
+  json_ld?: unknown;
   /** Set on the headless preview's answer only. */
   preview?: boolean;
 }
