@@ -29,6 +29,7 @@ class ArticleJsonLdField(Field):
 
     def to_representation(self, page):
         request = self.context.get("request")
+        # The tags, the author and reviewer, and the hero's renditions (the sharing one included) together.
         page.prefetch_for_document(request)
         library = page.get_exercise_library(request)
         exercise_url = (lambda item: library.exercise_url(item, request)) if library is not None else None
