@@ -199,11 +199,12 @@ class Servers:
         http(self.django + before)
         action()
         # One sync worker answers in order and logs each request before taking the next one, so once
-        # this answer is back every request made during the action is in the log.
+        # this answer is back every request made during the action is in the log (the marker's own
+        # line may not be yet: a request is logged after its answer is sent).
         http(self.django + after)
         lines = self.access_log.read_text().splitlines()
         start = next(n for n, line in enumerate(lines) if before in line)
-        end = next(n for n, line in enumerate(lines) if after in line)
+        end = next((n for n, line in enumerate(lines) if after in line), len(lines))
         return [line for line in lines[start + 1 : end] if " /api/" in line]
 
     def query(self, sql: str, *params):
