@@ -413,7 +413,11 @@ def test_the_preview_panel_shows_an_unsaved_title_through_the_frontend(servers, 
     parts = urlsplit(shown.url)
     # The admin sent the frame to the frontend's /preview/ route (which may hand on to a page below it).
     assert parts.path.startswith("/preview/") and "content_type=wagtail_runstrength.articlepage" in parts.query
-    page.screenshot(path=str(artifacts_dir / "frontend-preview-panel.png"))
+    target = artifacts_dir / "headless-preview-panel.png"
+    page.screenshot(path=str(target))
+    if os.environ.get("UPDATE_DOCS_SCREENSHOTS"):
+        DOCS_IMAGES.joinpath(target.name).write_bytes(target.read_bytes())
+    assert (DOCS_IMAGES / target.name).exists(), "docs/headless.md shows this screenshot"
     # Nothing was saved: the frontend and the API still show the published title.
     assert servers.api_article(WARM_UP)["title"] == published
 
