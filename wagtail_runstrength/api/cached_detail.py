@@ -58,24 +58,31 @@ def keyed_article(manager, pk):
     return page
 
 
+# What the detail serializer (and v3's schema) reads besides the body and the tags, joined onto the page.
+ARTICLE_RELATIONS = ("author", "reviewer", "hero_image", "category", "locale")
+
+
 def article_queryset(model):
     """``model``'s pages with everything the detail serializer reads besides the body, for one lookup by id.
 
     The hero image is joined rather than prefetched (a query less); ``load_article``
     then fetches the renditions the detail shows.
     """
-    return (
-        model._default_manager.all()
-        .select_related("author", "reviewer", "hero_image", "category", "locale")
-        .prefetch_related("tags")
-    )
+    return model._default_manager.all().select_related(*ARTICLE_RELATIONS).prefetch_related("tags")
+
+
+def complete_article(article) -> None:
+    """Fetch the tags (unless they are) and the hero's renditions of an article loaded with ``ARTICLE_RELATIONS``."""
+    article.prefetch_tags()
+    if article.hero_image is not None:
+        prefetch_renditions_for([article.hero_image], *HERO_IMAGE_SIZES.values())
 
 
 def load_article(model, pk):
     """The article ``pk`` for its API detail, with its hero's renditions: three queries, or ``None``."""
     article = article_queryset(model).filter(pk=pk).first()
-    if article is not None and article.hero_image is not None:
-        prefetch_renditions_for([article.hero_image], *HERO_IMAGE_SIZES.values())
+    if article is not None:
+        complete_article(article)
     return article
 
 
@@ -109,7 +116,7 @@ class CachedArticleDetailMixin:
         django_request = request._request
         if not fragment_cache.is_cacheable(django_request):
             return resolve(request, pk)
-        page = keyed_article(self.model._default_manager, pk)
+        page = self._routed_article(pk) or keyed_article(self.model._default_manager, pk)
         if page is None:
             return resolve(request, pk)
         # Two primary-key lookups: as ``pk__in=<visible pages>``, SQLite listed every visible page first.
@@ -129,6 +136,13 @@ class CachedArticleDetailMixin:
                 self.representation_name, parts, lambda: resolve(request, pk).data, django_request
             )
         )
+
+    def _routed_article(self, pk):
+        """The article ``find/`` routed to, when it is ``pk``: it was read with the generation already."""
+        found = getattr(self, "_article", None)
+        if found is not None and str(found.pk) == str(pk) and hasattr(found, "rs_generation"):
+            return found
+        return None
 
     def find_object(self, queryset, request):
         found = super().find_object(queryset, request)
@@ -151,6 +165,8 @@ class CachedArticleDetailMixin:
         self._visible_checked = str(found.pk)
         if found.hero_image_id is not None:
             prefetch_renditions_for([found.hero_image], *HERO_IMAGE_SIZES.values())
+        # The serializer and related posts both read the tags: once, as the detail's own lookup does.
+        found.prefetch_tags(request._request)
         self._article = found
         return self.detail_view(request, found.pk)
 
