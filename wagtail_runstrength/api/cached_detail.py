@@ -137,12 +137,12 @@ class CachedArticleDetailMixin:
             )
         )
 
-    def _routed_article(self, pk):
-        """The article ``find/`` routed to, when it is ``pk``: it was read with the generation already."""
-        found = getattr(self, "_article", None)
-        if found is not None and str(found.pk) == str(pk) and hasattr(found, "rs_generation"):
-            return found
-        return None
+    def _routed_article(self, pk, *, with_generation=True):
+        """The article ``find/`` routed to, when it is ``pk`` (and, by default, was read with the generation)."""
+        found = getattr(self, "_routed", None)
+        if found is None or str(found.pk) != str(pk):
+            return None
+        return found if hasattr(found, "rs_generation") or not with_generation else None
 
     def find_object(self, queryset, request):
         found = super().find_object(queryset, request)
@@ -161,13 +161,10 @@ class CachedArticleDetailMixin:
         if response.status_code not in (301, 302) or found is None or not is_article_model(type(found)):
             return response
         self.kwargs["pk"] = found.pk
-        # Found through the visible pages, and loaded by routing with the relations the detail reads.
+        # Found through the visible pages, and loaded by routing with the relations the detail reads;
+        # its tags and hero renditions are fetched only if the cache misses (``get_object``).
         self._visible_checked = str(found.pk)
-        if found.hero_image_id is not None:
-            prefetch_renditions_for([found.hero_image], *HERO_IMAGE_SIZES.values())
-        # The serializer and related posts both read the tags: once, as the detail's own lookup does.
-        found.prefetch_tags(request._request)
-        self._article = found
+        self._routed = found
         return self.detail_view(request, found.pk)
 
     def get_object(self):
@@ -181,6 +178,11 @@ class CachedArticleDetailMixin:
         if cached is not None:
             return cached
         pk = self.kwargs["pk"]
+        routed = self._routed_article(pk, with_generation=False)
+        if routed is not None:
+            complete_article(routed)  # the serializer and related posts read its tags and hero renditions
+            self._article = routed
+            return routed
         visible = getattr(self, "_visible_article", None)
         if visible is not None and visible[0] == str(pk):
             model = visible[1]  # checked by detail_view
