@@ -242,3 +242,29 @@ def test_v3_reads_the_articles_site_once(client, index_page, settings):
         assert client.get(url).status_code == 200
     by_id = [q for q in captured if q["sql"].startswith("SELECT") and 'FROM "wagtailcore_site" WHERE' in q["sql"]]
     assert len(by_id) <= 1, [q["sql"] for q in by_id]
+
+
+def test_the_detail_shape_is_worked_out_once_and_bad_fields_stay_a_400(client, index_page, monkeypatch):
+    """``CachedArticleDetailMixin.detail_shape``: Wagtail's serializer class is built once per ``?fields=``."""
+    from wagtail_runstrength.api import cached_detail
+    from wagtail_runstrength.api.v2 import ArticlesAPIViewSet
+
+    monkeypatch.setattr(cached_detail, "_SHAPES", {})
+    built = []
+    original = ArticlesAPIViewSet._get_serializer_class
+
+    def counting(cls, *args, **kwargs):
+        built.append(args)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(ArticlesAPIViewSet, "_get_serializer_class", classmethod(counting))
+    page = article(index_page, 1, [])
+    url = f"/api/v2/articles/{page.pk}/?fields=title"
+    first = client.get(url)
+    assert first.status_code == 200 and set(first.json()) >= {"id", "meta", "title"}
+    built.clear()
+    assert client.get(url).json() == first.json()
+    assert built == []  # warm: neither the shape nor the response needed a serializer class
+    for _ in range(2):
+        bad = client.get(f"/api/v2/articles/{page.pk}/?fields=no_such_field")
+        assert bad.status_code == 400 and "no_such_field" in bad.json()["message"]

@@ -86,6 +86,12 @@ def load_article(model, pk):
     return article
 
 
+# Shapes worked out so far, by viewset class, API router, page model and ``?fields=`` text. Bounded: ``fields``
+# comes from the client, and a shape is only kept for a value Wagtail accepted.
+_SHAPES: dict[tuple, tuple] = {}
+MAX_SHAPES = 256
+
+
 def serializer_shape(serializer) -> tuple:
     """What a serializer class built by Wagtail's API writes: its fields, and its nested serializers' shapes."""
     children = sorted((name, serializer_shape(child)) for name, child in serializer.child_serializer_classes.items())
@@ -206,9 +212,19 @@ class CachedArticleDetailMixin:
         Raises ``BadRequestError`` (a 400) for fields that don't exist, before anything is cached.
         """
         fields = self.request.GET.get("fields")
+        # Wagtail builds a new serializer class for every request; its shape depends only on
+        # these, so it is worked out once per process.
+        router = self.request.wagtailapi_router
+        key = (type(self), router, model, fields)
+        known = _SHAPES.get(key)
+        if known is not None:
+            return known
         try:
             config = parse_fields_parameter(fields) if fields is not None else []
         except ValueError as error:
             raise BadRequestError(_("fields error: %(error)s") % {"error": error}) from error
-        serializer = self._get_serializer_class(self.request.wagtailapi_router, model, config, show_details=True)
-        return serializer_shape(serializer)
+        serializer = self._get_serializer_class(router, model, config, show_details=True)
+        shape = serializer_shape(serializer)
+        if len(_SHAPES) < MAX_SHAPES:
+            _SHAPES[key] = shape
+        return shape
