@@ -544,9 +544,10 @@ def media(content):
         title="Warm-up sheet", file=ContentFile(b"Ten minutes easy.", name="warm-up.txt")
     )
     image = content["body_image"]
+    name = image._meta.model_name  # "image", or a custom image model's name
     return {
-        "v2 images listing": ("/api/v2/images/", "rs-list-image"),
-        "v2 images detail": (f"/api/v2/images/{image.pk}/", f"rs-image-{image.pk}"),
+        "v2 images listing": ("/api/v2/images/", f"rs-list-{name}"),
+        "v2 images detail": (f"/api/v2/images/{image.pk}/", f"rs-{name}-{image.pk}"),
         "v2 documents listing": ("/api/v2/documents/", "rs-list-document"),
         "v2 documents detail": (f"/api/v2/documents/{document.pk}/", f"rs-document-{document.pk}"),
     }
@@ -588,4 +589,5 @@ def test_renaming_an_image_changes_its_etag_and_purges_its_keys(client, content,
     after = client.get(path)
     assert after["ETag"] != before["ETag"]
     assert client.get(path, HTTP_IF_NONE_MATCH=before["ETag"]).status_code == 200
-    assert {f"rs-image-{image.pk}", "rs-list-image"} <= affected_by(image).tags
+    name = image._meta.model_name
+    assert {f"rs-{name}-{image.pk}", f"rs-list-{name}"} <= affected_by(image).tags
