@@ -60,7 +60,12 @@ class ArticleBodyField(_WholeObjectField):
     def to_representation(self, page) -> ArticleBodySchema:
         localize_exercise_picks(page)
         rep.prefetch_exercise_links([item.get("exercise") for item in exercise_items(page.body)])
-        context = {**self.context, "page": page, "runstrength_urls": rep.urls_in(self.context)}
+        context = {**self.context, "page": page}
+        if context.get("request") is None and getattr(page, "runstrength_api_request", None) is not None:
+            # API v3 gives its fields no request; its article detail leaves it on the page (``v3_detail.py``),
+            # so the blocks find the site, settings and generation where the v2 paths find them.
+            context["request"] = page.runstrength_api_request
+        context["runstrength_urls"] = rep.urls_in(context)
         return page.body.stream_block.get_api_representation(page.body, context)
 
 

@@ -19,7 +19,7 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 
 from ..api.model_fields import exercise_api_fields
 from ..delete_guard import DeleteGuardQuerySet
-from ..images import EXERCISE_IMAGE_SPECS, PORTRAIT_SPEC, alt_text, image_prefetch
+from ..images import EXERCISE_IMAGE_SPECS, PORTRAIT_SPEC, alt_text, image_prefetch, image_renditions_prefetch
 from ..localize_fields import override_fields
 from ..prescription import (
     MAX_REPS,
@@ -104,8 +104,8 @@ class ExerciseQuerySet(SearchableQuerySetMixin, DeleteGuardQuerySet):
     def for_cards(self):
         """Everything an exercise card shows, fetched in a fixed number of queries."""
         return (
-            self.select_related("locale")
-            .prefetch_related(image_prefetch("image", *EXERCISE_IMAGE_SPECS), "target_muscles")
+            self.select_related("locale", "image")
+            .prefetch_related(image_renditions_prefetch("image", *EXERCISE_IMAGE_SPECS), "target_muscles")
             .localized()
         )
 
