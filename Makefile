@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python example_project/manage.py
 
-.PHONY: demo test lint format migrations-check messages compilemessages openapi-snapshot fuzz bench bench-breakdown bench-readpaths loadtest clean axe
+.PHONY: demo frontend test lint format migrations-check messages compilemessages openapi-snapshot fuzz bench bench-breakdown bench-readpaths loadtest clean axe
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,37 @@ demo: $(VENV)/.installed-example
 	$(DEMO_MANAGE) ensure_demo_admin
 	@echo "Serving the demo clinic on http://127.0.0.1:$(PORT)/ (admin at /admin/)"
 	$(DEMO_MANAGE) runserver 127.0.0.1:$(PORT)
+
+# The demo site plus the reference headless frontend (example_project/frontend, Next.js; docs/headless.md):
+# Django on 127.0.0.1:$(PORT) serves the API, `next start` on 127.0.0.1:$(FRONTEND_PORT) renders the pages.
+# Publishing in the admin sends the signed revalidation webhook to the frontend, and the admin's
+# "Headless frontend" preview opens it. Ctrl-C stops both. Needs Node.js 20.9+ and npm.
+FRONTEND_DIR := example_project/frontend
+FRONTEND_PORT ?= 3000
+FRONTEND_URL := http://127.0.0.1:$(FRONTEND_PORT)
+# Signs the webhook on the Django side and checks it on the frontend: a local, published value.
+FRONTEND_REVALIDATE_SECRET ?= demo-only-revalidate-secret-not-for-production
+FRONTEND_DJANGO := DJANGO_DEBUG=1 DEMO_LANGUAGES=$(DEMO_LANGUAGES) RUNSTRENGTH_FRONTEND_URL=$(FRONTEND_URL) \
+	RUNSTRENGTH_REVALIDATE_SECRET=$(FRONTEND_REVALIDATE_SECRET) WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE)
+FRONTEND_NEXT := env NEXT_TELEMETRY_DISABLED=1 RUNSTRENGTH_API_URL=http://127.0.0.1:$(PORT) \
+	RUNSTRENGTH_REVALIDATE_SECRET=$(FRONTEND_REVALIDATE_SECRET)
+
+# npm ci (from the committed lockfile) only when the lockfile is newer than the last install.
+$(FRONTEND_DIR)/node_modules/.package-lock.json: $(FRONTEND_DIR)/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "npm not found: install Node.js 20.9 or newer for make frontend" >&2; exit 1; }
+	cd $(FRONTEND_DIR) && npm ci --no-audit --no-fund
+	touch $@
+
+frontend: $(VENV)/.installed-example $(FRONTEND_DIR)/node_modules/.package-lock.json
+	cd $(FRONTEND_DIR) && $(FRONTEND_NEXT) npm run build
+	$(FRONTEND_DJANGO) migrate --no-input
+	$(FRONTEND_DJANGO) load_runstrength_demo
+	$(FRONTEND_DJANGO) ensure_demo_admin
+	@echo "API and admin on http://127.0.0.1:$(PORT)/admin/, the frontend on $(FRONTEND_URL)/ (Ctrl-C stops both)"
+	@$(FRONTEND_DJANGO) runserver --noreload 127.0.0.1:$(PORT) & django=$$!; \
+	(cd $(FRONTEND_DIR) && exec $(FRONTEND_NEXT) PORT=$(FRONTEND_PORT) node_modules/.bin/next start -H 127.0.0.1) & next=$$!; \
+	trap 'kill $$django $$next 2>/dev/null; wait' INT TERM; \
+	wait
 
 # axe-core for the accessibility tests in real Chromium: fetched with npm, never committed.
 AXE_VERSION := 4.14.1

@@ -101,7 +101,7 @@ def main() -> None:
         "",
         f"`make bench-readpaths` on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}: SQLite, 10 articles, "
         f"DEBUG off, median of {reps} requests; cold clears Django's cache before each request. "
-        "`find/` answers with a redirect to the detail: its figures include both requests.",
+        "`find/` answers an article in place (a redirect would be followed and both requests counted).",
         "",
         "| Path | Warm ms | Warm queries | Cold ms | Cold queries |",
         "| --- | ---: | ---: | ---: | ---: |",

@@ -204,3 +204,13 @@ def test_a_clinician_sees_the_report_and_only_their_own_items_on_the_dashboard(c
     assert client.get(REPORT).status_code == 200
     html = client.get("/admin/").content.decode()
     assert "Dana&#x27;s late article" in html and "Lee&#x27;s late article" not in html
+
+
+@freeze_time("2026-06-15")
+def test_the_report_shows_due_dates_as_calendar_dates_even_in_the_future(admin_client, index_page, dana):
+    # Wagtail's relative date cell writes any future date as "Just now"; the due date must stay readable.
+    reviewed(ArticlePageFactory(parent=index_page, title="Soon"), dana, datetime.date(2025, 7, 1))
+    html = admin_client.get(REPORT).content.decode()
+    assert '<time datetime="2026-07-01">July 1, 2026</time>' in html
+    assert '<time datetime="2025-07-01">July 1, 2025</time>' in html
+    assert "Just now" not in html

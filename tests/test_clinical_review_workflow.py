@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from freezegun import freeze_time
-from wagtail.models import GroupPagePermission, Page, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import GroupPagePermission, Page, Revision, Workflow, WorkflowPage, WorkflowTask
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from tests.factories import ArticlePageFactory, ClinicianFactory
@@ -330,3 +330,111 @@ def test_a_clinician_approves_an_exercise_through_the_workflow(
     assert exercise.last_reviewed == datetime.date(2026, 6, 15)
     assert exercise.reviewer.user == clinician_user
     assert ClinicalReview.for_object(exercise).get().note == "Safety notes fine."
+
+
+@pytest.fixture
+def two_step_workflow(index_page):
+    """Clinical review first, then a sign-off by the "Moderators" group, whose approval publishes."""
+    from wagtail.models import GroupApprovalTask
+
+    review = ClinicalReviewTask.objects.create(name="Clinical review")
+    sign_off = GroupApprovalTask.objects.create(name="Sign-off")
+    sign_off.groups.set([Group.objects.get(name="Moderators")])
+    workflow = Workflow.objects.create(name="Review and sign-off")
+    WorkflowTask.objects.create(workflow=workflow, task=review, sort_order=0)
+    WorkflowTask.objects.create(workflow=workflow, task=sign_off, sort_order=1)
+    WorkflowPage.objects.create(page=index_page, workflow=workflow)
+    return workflow
+
+
+def test_a_review_approved_before_the_last_step_waits_for_the_publish(
+    editor, clinician_client, clinician_user, admin_client, client, index_page, two_step_workflow
+):
+    page = ArticlePageFactory(parent=index_page, title="Hill strength")
+    earlier = ClinicianFactory(name="Lee Park")
+    with freeze_time("2025-01-10 12:00"):
+        ClinicalReview.record(page, earlier)
+
+    with freeze_time("2026-06-15 10:00"):
+        task_state = submit(editor, page)
+        assert approve(clinician_client, page, task_state, note="Checked.").status_code == 302
+
+    # Recorded, with its note and the reviewed revision, but readers still see the published review.
+    review = ClinicalReview.for_object(page).first()
+    assert (review.reviewer.user, review.note, review.revision_id) == (
+        clinician_user,
+        "Checked.",
+        task_state.revision_id,
+    )
+    page = ArticlePage.objects.get(pk=page.pk)
+    assert (page.reviewer, page.last_reviewed) == (earlier, datetime.date(2025, 1, 10))
+    with freeze_time("2026-06-16"):
+        assert client.get(f"/api/v2/pages/{page.pk}/").json()["review"]["last_reviewed"] == "2025-01-10"
+        html = client.get(page.url).content.decode()
+    assert "Lee Park" in html and "Dana Ortiz" not in html
+    assert medical_web_page(html)["lastReviewed"] == "2025-01-10"
+
+    # The sign-off publishes the reviewed content: now the review shows, dated the day it was approved.
+    with freeze_time("2026-06-20 09:00"):
+        sign_off = page.current_workflow_task_state
+        assert sign_off.task.name == "Sign-off"
+        assert approve(admin_client, page, sign_off).status_code == 302
+        page = ArticlePage.objects.get(pk=page.pk)
+        assert page.current_workflow_state is None
+        assert (page.reviewer.user, page.last_reviewed) == (clinician_user, datetime.date(2026, 6, 15))
+        html = client.get(page.url).content.decode()
+    assert "Dana Ortiz, DPT, OCS" in html and "15 June 2027" in html
+    assert medical_web_page(html)["lastReviewed"] == "2026-06-15"
+
+
+def test_publishing_a_revision_older_than_the_reviewed_one_does_not_show_the_review(index_page, clinician_user):
+    page = ArticlePageFactory(parent=index_page)
+    older = page.save_revision()
+    reviewed_revision = page.save_revision()
+    clinician = clinician_user.clinician_profiles.get()
+    with freeze_time("2026-06-15"):
+        ClinicalReview.record(page, clinician, revision=reviewed_revision, apply=False)
+    older.publish()
+    page = ArticlePage.objects.get(pk=page.pk)
+    assert page.reviewer is None and page.last_reviewed is None
+    reviewed_revision.publish()
+    page = ArticlePage.objects.get(pk=page.pk)
+    assert (page.reviewer, page.last_reviewed) == (clinician, datetime.date(2026, 6, 15))
+    # Publishing the older revision again later keeps the review it has shown (loaded afresh, as the admin does).
+    Revision.objects.get(pk=older.pk).publish()
+    page = ArticlePage.objects.get(pk=page.pk)
+    assert (page.reviewer, page.last_reviewed) == (clinician, datetime.date(2026, 6, 15))
+
+
+def test_a_pending_exercise_review_shows_when_the_exercise_is_published(clinician_user):
+    from tests.factories import ExerciseFactory
+    from wagtail_runstrength.models import ExerciseSnippet
+
+    exercise = ExerciseFactory(name="Calf raise", slug="calf-raise")
+    revision = exercise.save_revision()
+    clinician = clinician_user.clinician_profiles.get()
+    with freeze_time("2026-06-15"):
+        ClinicalReview.record(exercise, clinician, revision=revision, apply=False)
+    assert ExerciseSnippet.objects.get(pk=exercise.pk).last_reviewed is None
+    revision.publish()
+    exercise = ExerciseSnippet.objects.get(pk=exercise.pk)
+    assert (exercise.reviewer, exercise.last_reviewed) == (clinician, datetime.date(2026, 6, 15))
+
+
+def test_a_pending_review_waits_for_a_scheduled_first_publish(index_page, clinician_user):
+    from django.core.management import call_command
+
+    page = ArticlePageFactory(parent=index_page, live=False)
+    clinician = clinician_user.clinician_profiles.get()
+    with freeze_time("2026-06-15 10:00"):
+        page.go_live_at = datetime.datetime(2026, 6, 20, 8, tzinfo=datetime.UTC)
+        revision = page.save_revision()
+        ClinicalReview.record(page, clinician, revision=revision, apply=False)
+        revision.publish()
+    page = ArticlePage.objects.get(pk=page.pk)
+    assert not page.live and page.last_reviewed is None
+    with freeze_time("2026-06-20 09:00"):
+        call_command("publish_scheduled")
+    page = ArticlePage.objects.get(pk=page.pk)
+    assert page.live
+    assert (page.reviewer, page.last_reviewed) == (clinician, datetime.date(2026, 6, 15))

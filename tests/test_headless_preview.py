@@ -51,8 +51,13 @@ def test_headless_preview_redirects_the_editor_to_the_frontend_with_a_token(admi
     assert response.status_code == 302
     target = urlparse(response["Location"])
     assert (target.scheme, target.netloc, target.path) == ("https", "front.example", "/preview/")
-    token = parse_qs(target.query)["token"][0]
-    data = client.get("/api/v2/articles/preview/", {"token": token}).json()
+    query = parse_qs(target.query)
+    # wagtail-headless-preview's names first; the deprecated ``type`` is still there for older frontends.
+    assert list(query) == ["content_type", "token", "type"]
+    assert query["content_type"] == ["wagtail_runstrength.articlepage"]
+    assert query["type"] == ["wagtail_runstrength.ArticlePage"]
+    token = query["token"][0]
+    data = client.get("/api/v2/articles/preview/", {"content_type": query["content_type"][0], "token": token}).json()
     assert data["title"] == "Unsaved title" and data["meta"]["preview"] is True
     assert "Unsaved intro.</p>" in data["intro"]
     assert data["body"][0]["value"]["exercise"]["name"] == "Step-down"
@@ -136,3 +141,46 @@ def test_preview_of_a_tagged_article_with_related_posts_works_in_admin_and_headl
     token = create_preview_token(page.specific)
     cards = client.get("/api/v2/articles/preview/", {"token": token}).json()["body"][0]["value"]["cards"]
     assert [card["title"] for card in cards] == ["Other knee article"]
+
+
+def test_the_preview_api_checks_content_type_against_the_previewed_page(client, index_page):
+    token = create_preview_token(ArticlePageFactory(parent=index_page, title="Typed", live=False))
+    url = "/api/v2/articles/preview/"
+    for name, value in [
+        ("content_type", "wagtail_runstrength.articlepage"),
+        ("content_type", "wagtail_runstrength.ArticlePage"),
+        ("type", "wagtail_runstrength.ArticlePage"),  # the deprecated name
+    ]:
+        response = client.get(url, {name: value, "token": token})
+        assert response.status_code == 200 and response.json()["title"] == "Typed", (name, value)
+    response = client.get(url, {"content_type": "wagtailcore.page", "token": token})
+    assert response.status_code == 400
+    assert response.json()["message"] == (
+        "content_type wagtailcore.page does not match the previewed page, which is a wagtail_runstrength.articlepage"
+    )
+    assert "no-store" in response["Cache-Control"]
+    both = {"content_type": "wagtail_runstrength.articlepage", "type": "testapp.landingpage", "token": token}
+    response = client.get(url, both)
+    assert response.status_code == 400
+    assert response.json()["message"] == "content_type and type disagree; send content_type only"
+
+
+def test_a_forged_token_is_refused_before_its_content_type_is_looked_at(client):
+    response = client.get(
+        "/api/v2/articles/preview/", {"content_type": "wagtail_runstrength.articlepage", "token": "forged"}
+    )
+    assert response.status_code == 400 and response.json()["message"] == "preview token is not valid"
+
+
+def test_the_project_wide_frontend_address_serves_sites_without_their_own(admin_client, site, index_page, settings):
+    settings.WAGTAIL_RUNSTRENGTH = {"FRONTEND_BASE_URL": "http://127.0.0.1:3000/"}
+    page = ArticlePageFactory(parent=index_page, live=False)
+    response = preview_in_admin(admin_client, page, "Unsaved", ExerciseFactory())
+    assert response.status_code == 302
+    assert response["Location"].startswith(
+        "http://127.0.0.1:3000/preview/?content_type=wagtail_runstrength.articlepage&"
+    )
+    # A site's own "Frontend base URL" wins over the project-wide one.
+    RunStrengthSettings.objects.update_or_create(site=site, defaults={"frontend_base_url": "https://front.example"})
+    response = preview_in_admin(admin_client, page, "Unsaved", ExerciseFactory())
+    assert response["Location"].startswith("https://front.example/preview/?")

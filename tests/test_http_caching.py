@@ -530,3 +530,64 @@ def test_a_cache_outage_still_answers_with_a_last_modified_of_now(rf, monkeypatc
     response = http_caching.finalize(rf.get("/blog/"), HttpResponse(b"page"))
     assert response.status_code == 200 and "ETag" in response
     assert before <= parse_http_date(response["Last-Modified"]) <= time.time() + 1
+
+
+# Wagtail's images and documents endpoints (api/v2_media.py)
+
+
+@pytest.fixture
+def media(content):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    document = get_document_model().objects.create(
+        title="Warm-up sheet", file=ContentFile(b"Ten minutes easy.", name="warm-up.txt")
+    )
+    image = content["body_image"]
+    name = image._meta.model_name  # "image", or a custom image model's name
+    return {
+        "v2 images listing": ("/api/v2/images/", f"rs-list-{name}"),
+        "v2 images detail": (f"/api/v2/images/{image.pk}/", f"rs-{name}-{image.pk}"),
+        "v2 documents listing": ("/api/v2/documents/", "rs-list-document"),
+        "v2 documents detail": (f"/api/v2/documents/{document.pk}/", f"rs-document-{document.pk}"),
+    }
+
+
+MEDIA_PATHS = ["v2 images listing", "v2 images detail", "v2 documents listing", "v2 documents detail"]
+
+
+@pytest.mark.parametrize("name", MEDIA_PATHS)
+def test_images_and_documents_get_validators_304s_and_cache_control(client, media, name):
+    path, key = media[name]
+    ok, ok_queries = counted(client, path)
+    assert ok.status_code == 200
+    assert re.fullmatch(r'"[0-9a-f]{40}"', ok["ETag"])
+    assert "Last-Modified" in ok
+    assert directives(ok) == {"public": "", "max-age": "0", "s-maxage": "60", "stale-while-revalidate": "60"}
+    assert {"Cookie", "Authorization"} <= {part.strip() for part in ok["Vary"].split(",")}
+    assert key in keys_of(ok)
+    not_modified, not_modified_queries = counted(client, path, HTTP_IF_NONE_MATCH=ok["ETag"])
+    assert not_modified.status_code == 304 and not_modified.content == b""
+    assert not_modified_queries <= ok_queries
+    assert key in keys_of(not_modified)
+    assert counted(client, path, HTTP_IF_MODIFIED_SINCE=ok["Last-Modified"])[0].status_code == 304
+
+
+@pytest.mark.parametrize("name", MEDIA_PATHS)
+def test_images_and_documents_are_private_for_a_signed_in_reader(admin_client, media, name):
+    response = admin_client.get(media[name][0])
+    assert response.status_code == 200
+    assert_private(response)
+
+
+def test_renaming_an_image_changes_its_etag_and_purges_its_keys(client, content, media):
+    image = content["body_image"]
+    path = media["v2 images detail"][0]
+    before = client.get(path)
+    image.title = "A box step"
+    image.save()
+    after = client.get(path)
+    assert after["ETag"] != before["ETag"]
+    assert client.get(path, HTTP_IF_NONE_MATCH=before["ETag"]).status_code == 200
+    name = image._meta.model_name
+    assert {f"rs-{name}-{image.pk}", f"rs-list-{name}"} <= affected_by(image).tags

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Site
 from wagtail.permission_policies.pages import PagePermissionPolicy
@@ -53,6 +53,12 @@ def _iso_date(value) -> str:
     return value.isoformat() if value else ""
 
 
+class CalendarDateColumn(Column):
+    """A date as a calendar date: a review schedule is about days, and Wagtail's relative dates turn the future into "Just now"."""
+
+    cell_template_name = "wagtail_runstrength/admin/calendar_date_cell.html"
+
+
 class ClinicalReviewReportView(ReportView):
     page_title = _("Clinical reviews")
     header_icon = "tasks"
@@ -67,8 +73,8 @@ class ClinicalReviewReportView(ReportView):
         Column("reviewer_name", label=_("Reviewer")),
         Column("category_name", label=_("Category")),
         Column("state_label", label=_("State")),
-        DateColumn("last_reviewed", label=_("Last reviewed")),
-        DateColumn("next_review_due", label=_("Next review due")),
+        CalendarDateColumn("last_reviewed", label=_("Last reviewed")),
+        CalendarDateColumn("next_review_due", label=_("Next review due")),
     ]
     list_export = [
         "title",

@@ -319,7 +319,8 @@ def _clinician(clinician) -> Affected:
 def _image(image) -> Affected:
     from .models import Clinician, ExerciseSnippet
 
-    affected = Affected(tags={object_tag(image)})
+    # The image's own key, and the images endpoint's listings (``api/v2_media.py``), which show its title.
+    affected = Affected(tags={object_tag(image), list_tag(type(image))})
     users = _live_pages_referring_to(image)
     heroes = [page for page in users if _is_article(page) and page.hero_image_id == image.pk]
     affected.merge(_articles_everywhere(heroes))

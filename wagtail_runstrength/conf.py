@@ -37,6 +37,10 @@ DEFAULTS: dict[str, Any] = {
     # edit), a background task makes the renditions the affected pages draw and renders them once,
     # so the first reader gets a warm page (warming.py).
     "WARM_AFTER_PUBLISH": True,
+    # The headless frontend's address for every site whose "Frontend base URL" (Run strength settings)
+    # is blank: page links in the APIs, feeds, sitemaps and JSON-LD point there, and the "Headless
+    # frontend" preview opens its /preview/ route. "" (the default): pages are served by Wagtail.
+    "FRONTEND_BASE_URL": "",
     # Frontends to tell which paths and API URLs changed: [{"url": "https://...", "secret": "..."}]
     # (webhooks.py). The secret signs each request; at least 16 characters.
     "REVALIDATION_WEBHOOKS": [],
@@ -124,8 +128,24 @@ def check_settings() -> dict[str, Any]:
     group = merged["CLINICIANS_GROUP"]
     if not isinstance(group, str) or not group.strip():
         raise ImproperlyConfigured(f"{SETTING_NAME}['CLINICIANS_GROUP'] must be a group name, not {group!r}.")
+    merged["FRONTEND_BASE_URL"] = _checked_frontend_base(merged["FRONTEND_BASE_URL"])
     merged["REVALIDATION_WEBHOOKS"] = _checked_webhooks(merged["REVALIDATION_WEBHOOKS"])
     return merged
+
+
+def _checked_frontend_base(value: Any) -> str:
+    """``""`` or an http(s) address without its trailing slash, or ``ImproperlyConfigured``."""
+    from urllib.parse import urlsplit
+
+    if value == "":
+        return value
+    parts = urlsplit(value) if isinstance(value, str) else None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+        raise ImproperlyConfigured(
+            f"{SETTING_NAME}['FRONTEND_BASE_URL'] must be an http:// or https:// address without a query, "
+            f"or an empty string, not {value!r}."
+        )
+    return value.rstrip("/")
 
 
 def _checked_webhooks(value: Any) -> list[dict[str, str]]:

@@ -2,9 +2,13 @@
 
 When an editor picks the "Headless frontend" preview mode, the page as it
 stands in the editor (saved or not) is serialised into Django's cache under a
-random key, and the key is signed with a timestamp. The frontend receives
-``?token=…`` and fetches ``/api/v2/articles/preview/?token=…``, which checks the
-signature and age before rebuilding the page from the cache. Nothing is
+random key, and the key is signed with a timestamp. The editor's browser goes
+to the frontend's ``/preview/?content_type=<app_label.model>&token=…`` (the
+query wagtail-headless-preview uses, so frontends written for it work), and
+the frontend fetches ``/api/v2/articles/preview/?content_type=…&token=…``,
+which checks the signature and age before rebuilding the page from the cache.
+The redirect also carries the older ``type=<app_label.ModelName>``; it is
+deprecated and will be dropped in a future release. Nothing is
 written to the database, a draft is never reachable without a token, and a
 token stops working after ``PREVIEW_TOKEN_MAX_AGE`` seconds. With several app
 processes the cache must be shared (Redis), as it must be for Wagtail anyway.
@@ -62,6 +66,20 @@ def create_preview_token(page) -> str:
     return signing.dumps({"key": key}, salt=SALT, compress=True)
 
 
+def content_type_of(page) -> str:
+    """``app_label.model`` in lower case, as wagtail-headless-preview names a page type."""
+    return page._meta.label_lower
+
+
+def check_content_type(page, content_type: str) -> None:
+    """``PreviewTokenError`` unless ``content_type`` names ``page``'s model (any letter case)."""
+    if content_type.strip().lower() != content_type_of(page):
+        raise PreviewTokenError(
+            _("content_type %(given)s does not match the previewed page, which is a %(expected)s")
+            % {"given": content_type, "expected": content_type_of(page)}
+        )
+
+
 def load_preview(token: str):
     """The page stored for ``token``, rebuilt in memory; raises ``PreviewTokenError``."""
     from django.apps import apps
@@ -80,11 +98,16 @@ def load_preview(token: str):
 
 
 def frontend_preview_url(page, request, token: str) -> str | None:
-    """Where the editor's browser goes: the frontend's ``/preview/`` with the token, if the site has a frontend."""
-    from .models import RunStrengthSettings
+    """Where the editor's browser goes: the frontend's ``/preview/`` with the token, if the site has a frontend.
 
-    base = RunStrengthSettings.for_request(request).frontend_base_url
+    The site's own "Frontend base URL", else ``FRONTEND_BASE_URL``. ``type`` is
+    the deprecated name of ``content_type``, kept for frontends that read it.
+    """
+    from .models import RunStrengthSettings
+    from .public_urls import site_frontend_base
+
+    base = site_frontend_base(RunStrengthSettings.for_request(request).frontend_base_url)
     if not base:
         return None
-    query = urlencode({"token": token, "type": page._meta.label})
+    query = urlencode({"content_type": content_type_of(page), "token": token, "type": page._meta.label})
     return f"{join(base, 'preview/')}?{query}"

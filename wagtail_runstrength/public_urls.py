@@ -1,6 +1,7 @@
 """The one place public addresses are built: pages, their routes, and the headless frontend's base.
 
-With ``RunStrengthSettings.frontend_base_url`` set for a site, its pages'
+With ``RunStrengthSettings.frontend_base_url`` set for a site (or, when that
+is blank, the project-wide ``WAGTAIL_RUNSTRENGTH["FRONTEND_BASE_URL"]``), its pages'
 public URLs point at the frontend (``https://www.clinic.example/blog/post/``)
 rather than at the CMS host; otherwise they are the site's own full URLs.
 Templates, feeds, sitemaps, JSON-LD, the APIs, previews and cache
@@ -33,11 +34,19 @@ def join(base: str | None, path: str) -> str:
     return f"{(base or '').rstrip('/')}/{path.lstrip('/')}"
 
 
+def site_frontend_base(stored: str | None) -> str:
+    """A site's frontend address: its own setting (``stored``), else the project's ``FRONTEND_BASE_URL``."""
+    from .conf import get_setting
+
+    return (stored or get_setting("FRONTEND_BASE_URL") or "").rstrip("/")
+
+
 def frontend_cache_key(site_id: int) -> str:
     return CACHE_KEY.format(site_id=site_id)
 
 
 def _read_frontend_base(site_id: int) -> str:
+    """The site's own stored base (what the cache keeps: the project-wide fallback is applied after reading)."""
     from .models import RunStrengthSettings
 
     base = RunStrengthSettings.objects.filter(site_id=site_id).values_list("frontend_base_url", flat=True).first()
@@ -93,11 +102,12 @@ class PublicUrls:
         if site_id not in self._frontend_bases:
             loaded = _request_settings(self.request, site_id) if self.use_request_settings else None
             if loaded is not None:
-                base = (loaded.frontend_base_url or "").rstrip("/")
+                base = site_frontend_base(loaded.frontend_base_url)
             else:
-                base = cache.get_or_set(
+                stored = cache.get_or_set(
                     frontend_cache_key(site_id), lambda: self._read_base(site_id), timeout=CACHE_TIMEOUT
                 )
+                base = site_frontend_base(stored)
             self._frontend_bases[site_id] = base
         return self._frontend_bases[site_id]
 

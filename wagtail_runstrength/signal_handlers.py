@@ -13,7 +13,7 @@ from __future__ import annotations
 from django.apps import apps
 from django.core.signals import setting_changed
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
-from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
+from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move, published
 
 from . import conf, delete_guard, invalidation, search_index, seeding
 
@@ -76,3 +76,10 @@ def register_signal_handlers() -> None:
         signal.connect(invalidation.on_page_event, dispatch_uid=f"wagtail_runstrength_fragments_{name}")
     # The addresses a moved page leaves, for the warming task and the revalidation webhooks (changes.py).
     pre_page_move.connect(invalidation.on_pre_page_move, dispatch_uid="wagtail_runstrength_changes_pre_move")
+
+    # A clinical review approved before the workflow's last step is shown once its revision goes live.
+    from .models.review import ReviewedContentMixin, apply_review_on_publish
+
+    for model in apps.get_models():
+        if issubclass(model, ReviewedContentMixin):
+            published.connect(apply_review_on_publish, sender=model, dispatch_uid="wagtail_runstrength_review_publish")

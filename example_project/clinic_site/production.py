@@ -38,7 +38,7 @@ from django.core.checks.security.base import (
 )
 from django.core.exceptions import ImproperlyConfigured
 
-from .csp import admin_policy, api_policy, reader_policy
+from .csp import admin_policy, api_policy, origin, reader_policy
 
 
 def _strong_secret(value: str, name: str) -> str:
@@ -73,7 +73,7 @@ if not _ALLOWED_HOSTS:
     )
 
 from .settings import *  # noqa: E402, F403
-from .settings import DATABASES, INSTALLED_APPS, MIDDLEWARE, STATIC_URL  # noqa: E402
+from .settings import DATABASES, FRONTEND_URL, INSTALLED_APPS, MIDDLEWARE, STATIC_URL  # noqa: E402
 
 DEBUG = False
 SECRET_KEY = _SECRET_KEY
@@ -110,8 +110,12 @@ MIDDLEWARE = [
     "clinic_site.csp.ContentSecurityPolicyMiddleware",
     *MIDDLEWARE[_security + 1 :],
 ]
+_admin_policy = admin_policy(STATIC_URL, MEDIA_URL)  # noqa: F405
+if FRONTEND_URL:
+    # The preview panel frames the frontend's /preview/ route ("Headless frontend" preview mode).
+    _admin_policy["frame-src"] = [*_admin_policy["frame-src"], origin(FRONTEND_URL)]
 CONTENT_SECURITY_POLICIES = [
-    ("/admin/", admin_policy(STATIC_URL, MEDIA_URL)),  # noqa: F405
+    ("/admin/", _admin_policy),
     ("/api/", api_policy(STATIC_URL, MEDIA_URL)),  # noqa: F405
     ("/", reader_policy(STATIC_URL, MEDIA_URL)),  # noqa: F405
 ]

@@ -15,6 +15,12 @@ media in ``example_project/media``. The environment switches the rest:
 - ``REDIS_URL``: puts Django's default cache on Redis, e.g. ``redis://127.0.0.1:6379/0``.
 - ``RUNSTRENGTH_MEDIA_ROOT``: where uploaded and generated images go.
 - ``DJANGO_ALLOWED_HOSTS`` (comma-separated) and ``WAGTAILADMIN_BASE_URL``.
+- ``RUNSTRENGTH_FRONTEND_URL``: the headless frontend's address (``example_project/frontend``,
+  e.g. ``http://127.0.0.1:3000``). Page links in the APIs, feeds and sitemaps point there and the
+  admin's "Headless frontend" preview opens it. With ``RUNSTRENGTH_REVALIDATE_SECRET`` (16
+  characters or more) as well, every publish is sent, signed, to ``<frontend>/api/revalidate``.
+  Both unset (the default, and what ``make demo`` and the tests use): no frontend, no webhooks.
+  See docs/headless.md.
 """
 
 import os
@@ -191,3 +197,18 @@ TAGGIT_CASE_INSENSITIVE = True
 WAGTAIL_RUNSTRENGTH = {
     "RELATED_POSTS_LIMIT": 3,
 }
+
+# The headless frontend, opt-in (docs/headless.md): its address, and the secret its revalidation route checks.
+FRONTEND_URL = os.environ.get("RUNSTRENGTH_FRONTEND_URL", "").strip().rstrip("/")
+REVALIDATE_SECRET = os.environ.get("RUNSTRENGTH_REVALIDATE_SECRET", "")
+if FRONTEND_URL:
+    WAGTAIL_RUNSTRENGTH["FRONTEND_BASE_URL"] = FRONTEND_URL
+    if REVALIDATE_SECRET:
+        WAGTAIL_RUNSTRENGTH["REVALIDATION_WEBHOOKS"] = [
+            {"url": f"{FRONTEND_URL}/api/revalidate", "secret": REVALIDATE_SECRET}
+        ]
+elif REVALIDATE_SECRET:
+    raise ImproperlyConfigured(
+        "RUNSTRENGTH_REVALIDATE_SECRET is set without RUNSTRENGTH_FRONTEND_URL: set the frontend's address "
+        "(e.g. http://127.0.0.1:3000) so publishing knows where to send the webhook."
+    )

@@ -59,25 +59,38 @@ def keyed_article(manager, pk):
     return page
 
 
+# What the detail serializer (and v3's schema) reads besides the body and the tags, joined onto the page.
+ARTICLE_RELATIONS = ("author", "reviewer", "hero_image", "category", "locale")
+
+
 def article_queryset(model):
     """``model``'s pages with everything the detail serializer reads besides the body, for one lookup by id.
 
     The hero image is joined rather than prefetched (a query less); ``load_article``
     then fetches the renditions the detail shows.
     """
-    return (
-        model._default_manager.all()
-        .select_related("author", "reviewer", "hero_image", "category", "locale")
-        .prefetch_related("tags")
-    )
+    return model._default_manager.all().select_related(*ARTICLE_RELATIONS).prefetch_related("tags")
+
+
+def complete_article(article) -> None:
+    """Fetch the tags (unless they are) and the hero's renditions of an article loaded with ``ARTICLE_RELATIONS``."""
+    article.prefetch_tags()
+    if article.hero_image is not None:
+        prefetch_renditions_for([article.hero_image], *HERO_IMAGE_SIZES.values())
 
 
 def load_article(model, pk):
     """The article ``pk`` for its API detail, with its hero's renditions: three queries, or ``None``."""
     article = article_queryset(model).filter(pk=pk).first()
-    if article is not None and article.hero_image is not None:
-        prefetch_renditions_for([article.hero_image], *HERO_IMAGE_SIZES.values())
+    if article is not None:
+        complete_article(article)
     return article
+
+
+# Shapes worked out so far, by viewset class, API router, page model and ``?fields=`` text. Bounded: ``fields``
+# comes from the client, and a shape is only kept for a value Wagtail accepted.
+_SHAPES: dict[tuple, tuple] = {}
+MAX_SHAPES = 256
 
 
 def serializer_shape(serializer) -> tuple:
@@ -110,7 +123,7 @@ class CachedArticleDetailMixin:
         django_request = request._request
         if not fragment_cache.is_cacheable(django_request):
             return resolve(request, pk)
-        page = keyed_article(self.model._default_manager, pk)
+        page = self._routed_article(pk) or keyed_article(self.model._default_manager, pk)
         if page is None:
             return resolve(request, pk)
         # Two primary-key lookups: as ``pk__in=<visible pages>``, SQLite listed every visible page first.
@@ -130,6 +143,13 @@ class CachedArticleDetailMixin:
                 self.representation_name, parts, lambda: resolve(request, pk).data, django_request
             )
         )
+
+    def _routed_article(self, pk, *, with_generation=True):
+        """The article ``find/`` routed to, when it is ``pk`` (and, by default, was read with the generation)."""
+        found = getattr(self, "_routed", None)
+        if found is None or str(found.pk) != str(pk):
+            return None
+        return found if hasattr(found, "rs_generation") or not with_generation else None
 
     def find_object(self, queryset, request):
         if "html_path" in request.GET and page_paths.applies():
@@ -157,11 +177,10 @@ class CachedArticleDetailMixin:
         if response.status_code not in (301, 302) or found is None or not is_article_model(type(found)):
             return response
         self.kwargs["pk"] = found.pk
-        # Found through the visible pages, and loaded by routing with the relations the detail reads.
+        # Found through the visible pages, and loaded by routing with the relations the detail reads;
+        # its tags and hero renditions are fetched only if the cache misses (``get_object``).
         self._visible_checked = str(found.pk)
-        if found.hero_image_id is not None:
-            prefetch_renditions_for([found.hero_image], *HERO_IMAGE_SIZES.values())
-        self._article = found
+        self._routed = found
         return self.detail_view(request, found.pk)
 
     def get_object(self):
@@ -175,6 +194,11 @@ class CachedArticleDetailMixin:
         if cached is not None:
             return cached
         pk = self.kwargs["pk"]
+        routed = self._routed_article(pk, with_generation=False)
+        if routed is not None:
+            complete_article(routed)  # the serializer and related posts read its tags and hero renditions
+            self._article = routed
+            return routed
         visible = getattr(self, "_visible_article", None)
         if visible is not None and visible[0] == str(pk):
             model = visible[1]  # checked by detail_view
@@ -198,9 +222,19 @@ class CachedArticleDetailMixin:
         Raises ``BadRequestError`` (a 400) for fields that don't exist, before anything is cached.
         """
         fields = self.request.GET.get("fields")
+        # Wagtail builds a new serializer class for every request; its shape depends only on
+        # these, so it is worked out once per process.
+        router = self.request.wagtailapi_router
+        key = (type(self), router, model, fields)
+        known = _SHAPES.get(key)
+        if known is not None:
+            return known
         try:
             config = parse_fields_parameter(fields) if fields is not None else []
         except ValueError as error:
             raise BadRequestError(_("fields error: %(error)s") % {"error": error}) from error
-        serializer = self._get_serializer_class(self.request.wagtailapi_router, model, config, show_details=True)
-        return serializer_shape(serializer)
+        serializer = self._get_serializer_class(router, model, config, show_details=True)
+        shape = serializer_shape(serializer)
+        if len(_SHAPES) < MAX_SHAPES:
+            _SHAPES[key] = shape
+        return shape

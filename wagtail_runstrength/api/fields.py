@@ -22,6 +22,7 @@ from ..blocks.exercise import exercise_items
 from ..translated import localize_exercise_picks
 from . import locales, schemas
 from . import representation as rep
+from .v3_request import current_request
 
 ArticleBodySchema = ArticleBodyBlock.api_schema
 
@@ -59,7 +60,12 @@ class ArticleBodyField(_WholeObjectField):
     def to_representation(self, page) -> ArticleBodySchema:
         localize_exercise_picks(page)
         rep.prefetch_exercise_links([item.get("exercise") for item in exercise_items(page.body)])
-        context = {**self.context, "page": page, "runstrength_urls": rep.urls_in(self.context)}
+        context = {**self.context, "page": page}
+        if context.get("request") is None and getattr(page, "runstrength_api_request", None) is not None:
+            # API v3 gives its fields no request; its article detail leaves it on the page (``v3_detail.py``),
+            # so the blocks find the site, settings and generation where the v2 paths find them.
+            context["request"] = page.runstrength_api_request
+        context["runstrength_urls"] = rep.urls_in(context)
         return page.body.stream_block.get_api_representation(page.body, context)
 
 
@@ -94,10 +100,16 @@ class ClinicianField(_LocalizedRelationField):
 
 
 class ReviewField(_WholeObjectField):
-    """The clinical review: state, last and next dates, reviewer."""
+    """The clinical review: state, last and next dates, reviewer.
+
+    The site's review policy comes from the request's settings, read once per
+    request; API v3 gives its fields no context, so there the request comes
+    from ``v3_request``.
+    """
 
     def to_representation(self, obj) -> schemas.RunStrengthReview:
-        return rep.review(obj, self.context.get("request"))
+        request = self.context.get("request") or current_request()
+        return rep.review(obj, request)
 
 
 class ExcerptField(_WholeObjectField):

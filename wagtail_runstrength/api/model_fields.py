@@ -24,6 +24,13 @@ def article_api_fields() -> list[APIField]:
     ]
 
 
+def article_api_meta_fields() -> list[APIField]:
+    """API v2 ``meta`` fields of an article (v3 does not read ``api_meta_fields``)."""
+    from .json_ld import ArticleJsonLdField
+
+    return [APIField("json_ld", serializer=ArticleJsonLdField())]
+
+
 def article_index_api_fields() -> list[APIField]:
     return [APIField("intro", serializer=fields.RichTextHTMLField())]
 
@@ -45,4 +52,5 @@ def exercise_api_fields() -> list[APIField]:
         APIField("progressions", serializer=fields.ExerciseLinksField()),
         APIField("regressions", serializer=fields.ExerciseLinksField()),
         APIField("articles", serializer=fields.ArticlesUsingField()),
+        APIField("review", serializer=fields.ReviewField()),
     ]

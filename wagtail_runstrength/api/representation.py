@@ -96,11 +96,18 @@ def clinician(person) -> dict[str, Any] | None:
 
 
 def urls_in(context: dict | None) -> PublicUrls:
-    """The response's URL builder, kept in the serializer or block ``context`` so each site's base is read once."""
+    """The response's URL builder, kept in the serializer or block ``context`` so each site's base is read once.
+
+    API v3 gives serializer fields an empty context; its operation's request
+    (``v3_request``) still lets the builder read the base from the request's
+    settings, which the article's ``review`` has loaded already.
+    """
+    from .v3_request import current_request
+
     if context is None:
-        return PublicUrls()
+        return PublicUrls(current_request())
     if "runstrength_urls" not in context:
-        context["runstrength_urls"] = PublicUrls(context.get("request"))
+        context["runstrength_urls"] = PublicUrls(context.get("request") or current_request())
     return context["runstrength_urls"]
 
 

@@ -41,7 +41,7 @@ from wagtail.models import Locale, Site
 
 from ..http_caching import HTTPCachingViewSetMixin
 from ..models import ArticleCategory, ArticlePage, ExerciseSnippet, MuscleGroup
-from ..preview import PreviewTokenError, load_preview, never_stored
+from ..preview import PreviewTokenError, check_content_type, load_preview, never_stored
 from . import fields as api_fields
 from . import locales
 from .cached_detail import CachedArticleDetailMixin, serializer_shape  # noqa: F401 (serializer_shape: kept importable)
@@ -193,6 +193,8 @@ class PagesAPIViewSet(
 
     base_serializer_class = PublicPageSerializer
     filter_backends = guarded_filter_backends(wagtail_views.PagesAPIViewSet.filter_backends)
+    # An article's meta.json_ld (api/json_ld.py) is built for one page at a time.
+    detail_only_fields = [*wagtail_views.PagesAPIViewSet.detail_only_fields, "json_ld"]
 
 
 class ArticlesAPIViewSet(
@@ -232,7 +234,7 @@ class ArticlesAPIViewSet(
         "hero_image",
         "read_time_minutes",
     ]
-    detail_only_fields = ["parent", "body", "translations"]
+    detail_only_fields = ["parent", "body", "translations", "json_ld"]
 
     def get_queryset(self):
         visible = self.get_base_queryset().values("pk")
@@ -242,12 +244,22 @@ class ArticlesAPIViewSet(
         return queryset
 
     def preview_view(self, request):
-        """An editor's preview, for the frontend: ``?token=`` from the "Headless frontend" preview mode."""
+        """An editor's preview, for the frontend: ``?token=`` from the "Headless frontend" preview mode.
+
+        ``?content_type=`` (``app_label.model``, as the redirect gives it) is
+        optional; when present it must name the previewed page's model. ``type``
+        is its deprecated name.
+        """
         token = request.GET.get("token", "")
         if not token:
             raise BadRequestError(_("token is required; it comes from the admin's Headless frontend preview"))
+        named = {key: request.GET[key] for key in ("content_type", "type") if key in request.GET}
+        if len({value.strip().lower() for value in named.values()}) > 1:
+            raise BadRequestError(_("content_type and type disagree; send content_type only"))
         try:
             page = load_preview(token)
+            for value in named.values():
+                check_content_type(page, value)
         except PreviewTokenError as error:
             raise BadRequestError(str(error)) from error
         return Response(serialize_preview(page, self.get_serializer_context()))

@@ -28,8 +28,10 @@ from . import locales
 from .messages import unknown_choice_message
 from .schemas import RunStrengthTranslation
 from .v3_cache import cached_page_detail
+from .v3_detail import preloaded_page_detail
 from .v3_guards import install as install_guards
 from .v3_guards import problem_responses
+from .v3_request import v3_request_scope
 
 CONTENT_TYPE_NAME = "runstrength.exercises"
 
@@ -172,8 +174,8 @@ def register() -> None:
     """Add the exercises router and content type to Wagtail's v3 API (call from ``ready()``).
 
     Also installs the package's guards on every v3 operation and its error
-    responses in the OpenAPI document (``v3_guards.py``), and the cached
-    article detail (``v3_cache.py``).
+    responses in the OpenAPI document (``v3_guards.py``), the cached
+    article detail (``v3_cache.py``) and its one-lookup load (``v3_detail.py``).
     """
     from wagtail.api.v3.api import api
     from wagtail.fields import StreamField
@@ -185,7 +187,11 @@ def register() -> None:
     )
     api.add_router("/exercises/", router)
     install_guards(api)
+    # Inside every view decorator: runs after django-ninja has validated the detail's parameters.
+    api.add_decorator(preloaded_page_detail, mode="operation")
     # Added after the guards, so it wraps them: a query it does not cache goes through them untouched.
     api.add_decorator(cached_page_detail, mode="view")
+    # The request for serializer fields, which Wagtail's generator gives no context (``v3_request.py``).
+    api.add_decorator(v3_request_scope, mode="view")
     # Added last, so it is outermost: a cached detail's surrogate keys are replayed inside its scope.
     api.add_decorator(v3_operation, mode="view")

@@ -25,6 +25,7 @@ from django.http import HttpResponse
 
 from .. import fragment_cache
 from .cached_detail import keyed_article
+from .v3_detail import visible_article
 
 DETAIL_URL_NAME = "detail_page"
 RICH_TEXT_FORMATS = frozenset({"db_html", "html", "db_markdown", "markdown"})
@@ -88,10 +89,10 @@ def cached_page_detail(view):
 
 def _cached_detail(view, request, page_id: int, args, kwargs):
     import swapper
-    from wagtail.api.v3.querysets import get_pages_queryset
 
     page = keyed_article(swapper.load_model("wagtailcore", "Page")._default_manager, page_id)
-    if page is None or not get_pages_queryset(request).filter(pk=page_id).exists():
+    # Through Wagtail's public queryset; a miss's detail (``v3_detail.py``) takes the article from here.
+    if page is None or visible_article(request, page_id, page.specific_class) is None:
         return view(request, *args, **kwargs)  # Wagtail's answer: another page type, or its own 404
     fragment_cache.remember_generation(request, page.rs_generation)
     parts = [

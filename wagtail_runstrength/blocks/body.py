@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
-from wagtail import blocks
 
 from ..api.stream_schemas import stream_schema
 from .content import (
@@ -17,11 +16,15 @@ from .content import (
     VideoEmbedBlock,
 )
 from .exercise import ExerciseBlock, ExerciseGroupBlock
+from .pooling import PooledStreamBlock
 from .related import RelatedPostsBlock
 
 
-class ArticleBodyBlock(blocks.StreamBlock):
-    """Every block of the package. Its API output is Wagtail's own, each child serialising itself."""
+class ArticleBodyBlock(PooledStreamBlock):
+    """Every block of the package. Its API output is Wagtail's own, each child serialising itself.
+
+    Stored bodies load each pooled model once for all their blocks (``blocks/pooling.py``).
+    """
 
     heading = HeadingBlock()
     paragraph = ParagraphBlock()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterator
 
 from django.core.exceptions import ValidationError
@@ -23,10 +22,15 @@ from ..prescription import (
     Prescription,
     prescription_errors,
 )
+from .pooling import PooledChooserMixin
 
 
-class ExerciseChooserBlock(SnippetChooserBlock):
-    """Chooses an exercise; loads every chosen exercise with its image, renditions and muscles in bulk."""
+class ExerciseChooserBlock(PooledChooserMixin, SnippetChooserBlock):
+    """Chooses an exercise; loads every chosen exercise with its image, renditions and muscles in bulk.
+
+    In an article body the bulk is the whole body (``blocks/pooling.py``):
+    single cards and groups share one load.
+    """
 
     def __init__(self, **kwargs):
         super().__init__("wagtail_runstrength.ExerciseSnippet", **kwargs)
@@ -35,22 +39,17 @@ class ExerciseChooserBlock(SnippetChooserBlock):
         path, args, kwargs = super().deconstruct()
         return path, (), kwargs
 
-    def bulk_to_python(self, values):
-        ids = [value for value in values if value is not None]
-        found = self.target_model.objects.filter(pk__in=ids).for_cards().in_bulk() if ids else {}
-        result, seen = [], set()
-        for pk in values:
-            exercise = found.get(pk)
-            if exercise is not None and pk in seen:
-                exercise = copy.copy(exercise)
-            result.append(exercise)
-            seen.add(pk)
+    def load_for_pool(self, ids):
+        found = self.target_model.objects.filter(pk__in=ids).for_cards().in_bulk()
         # Each exercise knows its batch: the API fetches the batch's progressions and
         # regressions together the first time one of them is serialised.
-        batch = [exercise for exercise in result if exercise is not None]
+        batch = list(found.values())
         for exercise in batch:
             exercise.runstrength_batch = batch
-        return result
+        return found
+
+    def bulk_to_python(self, values):
+        return self.pooled_objects(values)
 
     api_schema = schemas.RunStrengthExercise | None
 

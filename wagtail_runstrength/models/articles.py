@@ -33,7 +33,7 @@ from wagtail.models import Page, Site  # noqa: F401  (Page sets swapper's "WAGTA
 from wagtail.search import index
 
 from .. import fragment_cache, listing, public_urls, seo
-from ..api.model_fields import article_api_fields, article_index_api_fields
+from ..api.model_fields import article_api_fields, article_api_meta_fields, article_index_api_fields
 from ..blocks import ArticleBodyBlock
 from ..blocks.exercise import exercise_items
 from ..blocks.related import reject_self_pick
@@ -79,6 +79,9 @@ class ArticlePageMixin(HTTPCachingPageMixin, ReviewedContentMixin, models.Model)
     A host composing its own concrete page from this mixin also declares
     ``tags`` (a ``ClusterTaggableManager`` through its own tag model).
     """
+
+    # API v2's meta.json_ld (api/json_ld.py): the structured data the HTML page prints.
+    api_meta_fields = article_api_meta_fields()
 
     intro = RichTextField(
         _("introduction"),

@@ -19,7 +19,7 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 
 from ..api.model_fields import exercise_api_fields
 from ..delete_guard import DeleteGuardQuerySet
-from ..images import EXERCISE_IMAGE_SPECS, alt_text, image_prefetch
+from ..images import EXERCISE_IMAGE_SPECS, PORTRAIT_SPEC, alt_text, image_prefetch, image_renditions_prefetch
 from ..localize_fields import override_fields
 from ..prescription import (
     MAX_REPS,
@@ -104,8 +104,8 @@ class ExerciseQuerySet(SearchableQuerySetMixin, DeleteGuardQuerySet):
     def for_cards(self):
         """Everything an exercise card shows, fetched in a fixed number of queries."""
         return (
-            self.select_related("locale")
-            .prefetch_related(image_prefetch("image", *EXERCISE_IMAGE_SPECS), "target_muscles")
+            self.select_related("locale", "image")
+            .prefetch_related(image_renditions_prefetch("image", *EXERCISE_IMAGE_SPECS), "target_muscles")
             .localized()
         )
 
@@ -113,7 +113,8 @@ class ExerciseQuerySet(SearchableQuerySetMixin, DeleteGuardQuerySet):
         """Published exercises with everything the API shows, in a fixed number of queries, by name.
 
         ``visible_articles`` holds the live, public articles of ``site`` that use
-        each exercise (what ``ArticlesUsingField`` lists); API v2 and v3 share this.
+        each exercise (what ``ArticlesUsingField`` lists); the reviewer comes
+        with their photo's renditions (``review``). API v2 and v3 share this.
         """
         from .articles import ArticlePage
 
@@ -125,7 +126,9 @@ class ExerciseQuerySet(SearchableQuerySetMixin, DeleteGuardQuerySet):
                 "progressions",
                 "regressions",
                 models.Prefetch("used_in_articlepages", queryset=articles, to_attr="visible_articles"),
+                image_prefetch("reviewer__photo", PORTRAIT_SPEC),
             )
+            .select_related("reviewer")
             .order_by("name", "pk")
         )
 

@@ -2,8 +2,9 @@
 
 A review is only ever recorded by ``ClinicalReviewTask`` when a member of the
 clinicians group approves it. The ``reviewer`` and ``last_reviewed`` fields on
-articles and exercises are a copy of the latest ``ClinicalReview`` row, kept
-for cheap listing and filtering; no editing form and no revision can set them.
+articles and exercises are a copy of the latest ``ClinicalReview`` of published
+content, kept for cheap listing and filtering; they change when the reviewed
+revision goes live, and no editing form and no revision can set them.
 """
 
 from __future__ import annotations
@@ -146,11 +147,14 @@ class ClinicalReview(models.Model):
 
     @classmethod
     @transaction.atomic
-    def record(cls, obj, clinician, user=None, revision=None, note: str = "", when=None) -> ClinicalReview:
-        """Record a completed review of ``obj`` and copy it onto ``obj``'s review fields.
+    def record(
+        cls, obj, clinician, user=None, revision=None, note: str = "", when=None, apply: bool = True
+    ) -> ClinicalReview:
+        """Record a completed review of ``obj``; with ``apply``, copy it onto ``obj``'s review fields now.
 
-        The fields are written with ``update()`` so the live row changes without a
-        new revision and without touching anything else the object holds.
+        The workflow task records with ``apply=False``: what readers see changes
+        only when the reviewed revision is published (``apply_published``).
+        Imports and scripts keep the default and change the fields at once.
         """
         when = when or timezone.now()
         review = cls.objects.create(
@@ -163,9 +167,8 @@ class ClinicalReview(models.Model):
             reviewed_at=when,
             note=note,
         )
-        day = timezone.localdate(when)
-        type(obj)._default_manager.filter(pk=obj.pk).update(reviewer=clinician, last_reviewed=day)
-        obj.reviewer, obj.last_reviewed = clinician, day
+        if apply:
+            review.apply_to(obj)
         # The entry on the object's history, beside its publishes and workflow steps.
         log(
             obj,
@@ -175,6 +178,49 @@ class ClinicalReview(models.Model):
             data={"reviewer": str(clinician) if clinician else "", "note": note},
         )
         return review
+
+    @property
+    def reviewed_on(self) -> datetime.date:
+        return timezone.localdate(self.reviewed_at)
+
+    def apply_to(self, obj) -> None:
+        """Copy this review onto ``obj``'s ``reviewer`` and ``last_reviewed``.
+
+        Written with ``update()`` so the live row changes without a new
+        revision and without touching anything else the object holds.
+        """
+        day = self.reviewed_on
+        type(obj)._default_manager.filter(pk=obj.pk).update(reviewer_id=self.reviewer_id, last_reviewed=day)
+        obj.reviewer, obj.last_reviewed = self.reviewer, day
+
+    @classmethod
+    def apply_published(cls, obj, revision) -> ClinicalReview | None:
+        """After ``revision`` of ``obj`` goes live, show the newest review of that revision or an earlier one.
+
+        A review approved on a workflow step before the last one waits here
+        until its content is published. Publishing an older revision again
+        never moves the shown review back: only a review newer than the one
+        shown (or of the same day by someone else) is applied. A publish
+        scheduled for later leaves the object not live: the review waits for
+        the scheduled publish.
+        """
+        if revision is None or not getattr(obj, "live", True):
+            return None
+        review = cls.for_object(obj).filter(revision__isnull=False, revision_id__lte=revision.pk).first()
+        if review is None:
+            return None
+        shown = (obj.reviewer_id, obj.last_reviewed)
+        if shown == (review.reviewer_id, review.reviewed_on):
+            return None
+        if obj.last_reviewed is not None and review.reviewed_on < obj.last_reviewed:
+            return None
+        review.apply_to(obj)
+        return review
+
+
+def apply_review_on_publish(sender, instance, revision=None, **kwargs) -> None:
+    """``published`` receiver for reviewed models: show a review that waited for its content to go live."""
+    ClinicalReview.apply_published(instance, revision)
 
 
 class ReviewReminder(models.Model):
@@ -269,8 +315,9 @@ class ClinicalReviewTask(Task):
             obj = task_state.workflow_state.content_object
             obj = getattr(obj, "specific", obj)
             clinician = clinician_for_user(user, getattr(obj, "locale_id", None))
+            # Recorded now, shown to readers when the reviewed revision is published (``apply_published``).
             ClinicalReview.record(
-                obj, clinician, user=user, revision=task_state.revision, note=kwargs.get("comment", "")
+                obj, clinician, user=user, revision=task_state.revision, note=kwargs.get("comment", ""), apply=False
             )
         return super().on_action(task_state, user, action_name, **kwargs)
 
