@@ -222,7 +222,7 @@ def test_v2_path_lookups_find_both_trees_and_v3_only_the_default_one(client, tre
 
 def test_exercise_cards_on_a_host_page_answer_in_the_pages_language(client, tree):
     """A host's own page type (not an article) reusing the exercise blocks: a French copy keeps the
-    English exercise chosen, and the v2 API shows its French translation, as it does on an article."""
+    English exercise chosen, and both APIs show its French translation, as they do on an article."""
     from tests.factories import LandingPageFactory
     from tests.testapp.models import LandingPage
 
@@ -236,11 +236,13 @@ def test_exercise_cards_on_a_host_page_answer_in_the_pages_language(client, tree
     copy = LandingPage.objects.get(pk=landing.pk).copy_for_translation(tree["french"])
     copy.save_revision().publish()
     assert {block.value["exercise"].pk for block in copy.body if block.block_type == "exercise"} == {squat.pk}
-    for url in (f"/api/v2/pages/{copy.pk}/",):
+    for url in (f"/api/v2/pages/{copy.pk}/", f"/api/v3/pages/{copy.pk}/"):
         stream = client.get(url).json()["body"]
         assert stream[0]["value"]["exercise"]["name"] == "Flexion", url
         assert stream[1]["value"]["exercises"][0]["exercise"]["name"] == "Flexion", url
         muscles = [group["name"] for group in stream[0]["value"]["exercise"]["target_muscles"]]
         assert muscles == ["Mollets"], url
-    english = client.get(f"/api/v2/pages/{landing.pk}/").json()["body"]
-    assert english[0]["value"]["exercise"]["name"] == "Squat"
+    for url in (f"/api/v2/pages/{landing.pk}/", f"/api/v3/pages/{landing.pk}/"):
+        english = client.get(url).json()["body"]
+        assert english[0]["value"]["exercise"]["name"] == "Squat", url
+        assert english[1]["value"]["exercises"][0]["exercise"]["name"] == "Squat", url
