@@ -220,27 +220,49 @@ def test_v2_path_lookups_find_both_trees_and_v3_only_the_default_one(client, tre
     assert client.get("/api/v3/pages/find/?html_path=/fr/blog/francais-0/").status_code == 404
 
 
-def test_exercise_cards_on_a_host_page_answer_in_the_pages_language(client, tree):
-    """A host's own page type (not an article) reusing the exercise blocks: a French copy keeps the
-    English exercise chosen, and the v2 API shows its French translation, as it does on an article."""
+def landing_and_french_copy(tree, cards: int = 1, slug: str = "landing"):
+    """A published host landing page with ``cards`` exercise cards and a group of as many, all of the English
+    squat, and its published French copy (which keeps the English exercise chosen)."""
     from tests.factories import LandingPageFactory
     from tests.testapp.models import LandingPage
 
     squat = tree["squat"]
-    body = [
-        ("exercise", {"exercise": squat}),
-        ("exercise_group", {"heading": "Routine", "exercises": [{"exercise": squat}]}),
+    body = [("exercise", {"exercise": squat})] * cards + [
+        ("exercise_group", {"heading": "Routine", "exercises": [{"exercise": squat}] * cards}),
     ]
-    landing = LandingPageFactory(parent=tree["site"].root_page, title="Landing", slug="landing", body=body)
+    landing = LandingPageFactory(parent=tree["site"].root_page, title="Landing", slug=slug, body=body)
     landing.save_revision().publish()
     copy = LandingPage.objects.get(pk=landing.pk).copy_for_translation(tree["french"])
     copy.save_revision().publish()
+    return landing, copy
+
+
+def test_exercise_cards_on_a_host_page_answer_in_the_pages_language(client, tree):
+    """A host's own page type (not an article) reusing the exercise blocks: a French copy keeps the
+    English exercise chosen, and both APIs show its French translation, as they do on an article."""
+    squat = tree["squat"]
+    landing, copy = landing_and_french_copy(tree)
     assert {block.value["exercise"].pk for block in copy.body if block.block_type == "exercise"} == {squat.pk}
-    for url in (f"/api/v2/pages/{copy.pk}/",):
+    for url in (f"/api/v2/pages/{copy.pk}/", f"/api/v3/pages/{copy.pk}/"):
         stream = client.get(url).json()["body"]
         assert stream[0]["value"]["exercise"]["name"] == "Flexion", url
         assert stream[1]["value"]["exercises"][0]["exercise"]["name"] == "Flexion", url
         muscles = [group["name"] for group in stream[0]["value"]["exercise"]["target_muscles"]]
         assert muscles == ["Mollets"], url
-    english = client.get(f"/api/v2/pages/{landing.pk}/").json()["body"]
-    assert english[0]["value"]["exercise"]["name"] == "Squat"
+    for url in (f"/api/v2/pages/{landing.pk}/", f"/api/v3/pages/{landing.pk}/"):
+        english = client.get(url).json()["body"]
+        assert english[0]["value"]["exercise"]["name"] == "Squat", url
+        assert english[1]["value"]["exercises"][0]["exercise"]["name"] == "Squat", url
+
+
+def test_a_host_pages_french_cards_cost_the_same_queries_for_one_card_or_many(client, tree, django_assert_num_queries):
+    """On v3 the blocks get the page, and the whole page's cards are localized at once: no query per card."""
+    urls = [f"/api/v3/pages/{landing_and_french_copy(tree, n, f'landing-{n}')[1].pk}/" for n in (1, 6)]
+    for url in urls:
+        client.get(url)  # both warm
+    one_card = counted(client, urls[0])
+    with django_assert_num_queries(one_card):
+        stream = client.get(urls[1]).json()["body"]
+    names = [block["value"]["exercise"]["name"] for block in stream[:-1]]
+    names += [card["exercise"]["name"] for card in stream[-1]["value"]["exercises"]]
+    assert names == ["Flexion"] * 12

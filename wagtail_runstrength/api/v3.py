@@ -22,7 +22,7 @@ from wagtail.api.v3.schemas import BaseSchema
 from wagtail.api.v3.schemas.generators.read import read_generator
 from wagtail.models import Locale, Site
 
-from ..http_caching import note_page, v3_operation
+from ..http_caching import v3_operation
 from ..models import ExerciseSnippet, MuscleGroup
 from . import locales
 from .messages import unknown_choice_message
@@ -32,6 +32,8 @@ from .v3_detail import preloaded_page_detail
 from .v3_guards import install as install_guards
 from .v3_guards import problem_responses
 from .v3_request import v3_request_scope
+from .v3_streams import check_page_schemas
+from .v3_streams import install as install_stream_schemas
 
 CONTENT_TYPE_NAME = "runstrength.exercises"
 
@@ -152,35 +154,22 @@ def get_exercise_by_slug(request: HttpRequest, slug: str, locale: str | None = L
     return exercise
 
 
-def _streamfield_with_page(generator, field) -> tuple:
-    """Wagtail's v3 StreamField resolver, with the page added to the blocks' context.
-
-    Wagtail's own resolver (``streamfield_schema`` in ``read.py``) hands the
-    blocks the request only; the package's blocks also need the page they sit
-    on (related posts leave it out and match its site and language). Blocks
-    that do not look for ``page`` see no difference.
-    """
-    field_name = field.name
-
-    def resolve(obj, context: dict) -> Any:
-        value = getattr(obj, field_name)
-        note_page(obj)  # the response's surrogate keys name the page's hero image, category and clinicians
-        return value.stream_block.get_api_representation(value, {**(context or {}), "page": obj})
-
-    return list[Any], [], staticmethod(resolve)
-
-
 def register() -> None:
     """Add the exercises router and content type to Wagtail's v3 API (call from ``ready()``).
 
     Also installs the package's guards on every v3 operation and its error
     responses in the OpenAPI document (``v3_guards.py``), the cached
-    article detail (``v3_cache.py``) and its one-lookup load (``v3_detail.py``).
+    article detail (``v3_cache.py``) and its one-lookup load (``v3_detail.py``),
+    and first rebuilds the page schemas whose StreamField blocks need their page
+    (``v3_streams.py``).
     """
-    from wagtail.api.v3.api import api
-    from wagtail.fields import StreamField
+    from django.core.checks import register as register_check
 
-    read_generator.register_field_schema(StreamField, _streamfield_with_page)
+    # Before the import below: Wagtail's page routers copy the page read schemas when they are imported.
+    install_stream_schemas()
+    register_check(check_page_schemas)
+
+    from wagtail.api.v3.api import api
 
     registry.register(
         ContentTypeRegistration(name=CONTENT_TYPE_NAME, label="Exercises", read_schema=ExercisePublicSchema)
