@@ -304,6 +304,7 @@ export interface components {
             progressions?: components["schemas"]["RunStrengthExerciseLink"][] | null;
             /** Regressions */
             regressions?: components["schemas"]["RunStrengthExerciseLink"][] | null;
+            review?: components["schemas"]["RunStrengthReview"] | null;
             /**
              * Safety Notes
              * @description When to stop or modify the exercise, and who should ask a clinician first.
@@ -390,6 +391,7 @@ export interface components {
             progressions?: components["schemas"]["RunStrengthExerciseLink"][] | null;
             /** Regressions */
             regressions?: components["schemas"]["RunStrengthExerciseLink"][] | null;
+            review?: components["schemas"]["RunStrengthReview"] | null;
             /**
              * Safety Notes
              * @description When to stop or modify the exercise, and who should ask a clinician first.
