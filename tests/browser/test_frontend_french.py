@@ -10,9 +10,11 @@ from the path.
 What is checked:
 
 - a French article reads in French on the frontend (title, category, muscle
-  names, related cards, ``<html lang="fr">``) and matches Wagtail's French page
+  names, related cards, ``<html lang="fr">`` with the English header and
+  footer marked ``lang="en-GB"``) and matches Wagtail's French page
   on title, heading outline, exercises, alt texts, links and JSON-LD ``inLanguage``;
-- the French blog index and exercise library list the French items only;
+- the French blog index, home page and exercise library list the French items only (and
+  the English index, beside them, the English ones in ``<html lang="en-GB">``);
 - a prefix the site has no language for (``/de/...``) is the frontend's 404.
 """
 
@@ -80,6 +82,8 @@ def test_a_french_article_reads_in_french_and_matches_wagtail(bilingual, context
     wagtail = read_article(page, bilingual.django + ARTICLE, names, bilingual)
     frontend = read_article(page, bilingual.frontend + ARTICLE, names, bilingual)
     assert page.get_attribute("html", "lang") == "fr"
+    # The frame's own words (header, footer) are the frontend's English, and say so.
+    assert page.get_attribute("header.site-header", "lang") == page.get_attribute("footer", "lang") == "en-GB"
     text = page.inner_text("main")
     assert frontend["title"] == article["title"] == "Tendon d'Achille : prévenir plutôt que guérir"
     assert article["category"]["name"] == "Prévention des blessures" and article["category"]["name"] in text
@@ -109,9 +113,14 @@ def test_the_french_blog_index_lists_the_french_articles_only(bilingual, context
     assert page.get_attribute("html", "lang") == "fr"
     assert page.inner_text("main h1") == "Blogue"  # the French index's title (example_project's content_fr.py)
     assert sorted(card_titles(page)) == sorted(french)
+    # The French home page's latest articles are the French ones.
+    page.goto(bilingual.frontend + "/fr/", wait_until="load")
+    assert page.get_attribute("html", "lang") == "fr"
+    assert sorted(card_titles(page)) == sorted(french)
     # The English index is still the English one.
     page.goto(bilingual.frontend + ENGLISH_INDEX, wait_until="load")
     assert sorted(card_titles(page)) == sorted(english)
+    assert page.get_attribute("html", "lang") == "en-GB" and page.get_attribute("header.site-header", "lang") is None
 
 
 def test_the_french_exercise_library_lists_the_french_exercises_only(bilingual, context):  # noqa: F811
