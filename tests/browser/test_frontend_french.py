@@ -83,7 +83,9 @@ def test_a_french_article_reads_in_french_and_matches_wagtail(bilingual, context
     frontend = read_article(page, bilingual.frontend + ARTICLE, names, bilingual)
     assert page.get_attribute("html", "lang") == "fr"
     # The frame's own words (header, footer) are the frontend's English, and say so.
-    assert page.get_attribute("header.site-header", "lang") == page.get_attribute("footer", "lang") == "en-GB"
+    assert (
+        page.get_attribute("header.site-header", "lang") == page.get_attribute("footer.site-footer", "lang") == "en-GB"
+    )
     text = page.inner_text("main")
     assert frontend["title"] == article["title"] == "Tendon d'Achille : prévenir plutôt que guérir"
     assert article["category"]["name"] == "Prévention des blessures" and article["category"]["name"] in text
