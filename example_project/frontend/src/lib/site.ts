@@ -26,7 +26,7 @@ export function htmlLang(locale: string): string {
  */
 export async function requestLanguage(): Promise<string> {
   const requested = (await headers()).get(PATH_HEADER);
-  if (!requested || /^\/(preview|api)\//.test(requested) || requested.startsWith("/_next/")) {
+  if (!requested || /^\/(preview|api)(\/|$)/.test(requested) || requested.startsWith("/_next/")) {
     return htmlLang(defaultLocale());
   }
   try {
