@@ -76,6 +76,14 @@ def browser_page(chromium):
 
 
 @pytest.fixture(scope="session")
+def frontend_build(tmp_path_factory) -> Path:
+    """The Next.js frontend, installed and built once per session (test_frontend.py's ``build_frontend``)."""
+    from tests.browser.test_frontend import build_frontend
+
+    return build_frontend(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
 def artifacts_dir() -> Path:
     """Screenshots and other artefacts of browser tests, kept for people to look at."""
     ARTIFACTS.mkdir(exist_ok=True)

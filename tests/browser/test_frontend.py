@@ -42,7 +42,7 @@ import time
 import urllib.error
 import urllib.request
 import uuid
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -156,9 +156,12 @@ def run(command: list[str], cwd: Path, env: dict, log: Path, timeout: int = 900)
         pytest.fail(f"{' '.join(command)} failed ({result.returncode}):\n{log.read_text(errors='replace')[-8000:]}")
 
 
-@pytest.fixture(scope="session")
-def frontend_build(tmp_path_factory) -> Path:
-    """A built copy of example_project/frontend (``npm ci`` and ``npm run build``), made once per session."""
+def build_frontend(tmp_path_factory) -> Path:
+    """A built copy of example_project/frontend (``npm ci`` and ``npm run build``).
+
+    The ``frontend_build`` fixture in conftest.py calls this once per session, for this module and
+    test_frontend_french.py alike.
+    """
     reason = missing_tools()
     if reason:
         if os.environ.get("CI"):
@@ -215,7 +218,13 @@ class Servers:
 @pytest.fixture(scope="session")
 def servers(frontend_build, tmp_path_factory):
     """The example site (gunicorn, demo content) and ``next start`` on free ports, stopped at the end."""
-    workdir = tmp_path_factory.mktemp("frontend-servers")
+    with serving(frontend_build, tmp_path_factory.mktemp("frontend-servers")) as started:
+        yield started
+
+
+@contextmanager
+def serving(frontend_build: Path, workdir: Path, **site_env: str):
+    """Both servers for one temporary database; ``site_env`` is added to the Django side's environment."""
     django_port, frontend_port = free_ports(2)
     django_url, frontend_url = f"http://127.0.0.1:{django_port}", f"http://127.0.0.1:{frontend_port}"
     database = workdir / "example.sqlite3"
@@ -231,6 +240,7 @@ def servers(frontend_build, tmp_path_factory):
         "DEMO_ADMIN_PASSWORD": ADMIN_PASSWORD,
         "RUNSTRENGTH_FRONTEND_URL": frontend_url,
         "RUNSTRENGTH_REVALIDATE_SECRET": SECRET,
+        **site_env,
     }
     frontend_env = {
         **os.environ,

@@ -1,9 +1,12 @@
 // The frame of every page: a skip link, the site header with its navigation, the main landmark
 // the routes fill, and the footer. Plain CSS, system fonts: nothing is loaded from another host.
+// <html lang> is the language of the page shown (from the API's answer); the frame's own English
+// words say they are English when the page is in another language.
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 
-import { siteName } from "@/lib/config";
+import { defaultLocale, siteName } from "@/lib/config";
+import { htmlLang, requestLanguage } from "@/lib/site";
 import "./globals.css";
 
 export function generateMetadata(): Metadata {
@@ -21,14 +24,17 @@ function navigation(): { label: string; href: string }[] {
   });
 }
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const language = await requestLanguage();
+  const site = htmlLang(defaultLocale());
+  const frame = language === site ? undefined : site;
   return (
-    <html lang="en-GB">
+    <html lang={language}>
       <body>
-        <a className="skip-link" href="#main">
+        <a className="skip-link" href="#main" lang={frame}>
           Skip to content
         </a>
-        <header className="site-header">
+        <header className="site-header" lang={frame}>
           <div className="container site-header__inner">
             <a className="site-header__name" href="/">
               {siteName()}
@@ -47,7 +53,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <main id="main" tabIndex={-1}>
           {children}
         </main>
-        <footer className="site-footer">
+        <footer className="site-footer" lang={frame}>
           <div className="container">
             <p>
               {siteName()} · The advice here does not replace an assessment: stop any exercise that causes sharp or worsening

@@ -5,7 +5,7 @@ import { Picture } from "./Picture";
 import { RichText } from "./RichText";
 import { TableOfContents } from "./TableOfContents";
 import { articleJsonLd, scriptJson } from "@/lib/jsonld";
-import { longDate } from "@/lib/labels";
+import { longDate, tagsHeading } from "@/lib/labels";
 import { localHref, pathOf, tagSlug } from "@/lib/links";
 import type { Article } from "@/lib/types";
 
@@ -102,7 +102,7 @@ export function ArticleView({ article, siteOrigins, pageUrl, origin }: ArticleVi
         <StreamBody blocks={body} context={context} />
         {article.tags?.length ? (
           <footer className="article__tags">
-            <h2 className="visually-hidden">Tags</h2>
+            <h2 className="visually-hidden">{tagsHeading(locale)}</h2>
             <ul className="tags">
               {article.tags.map((tag) => (
                 <li key={tag}>

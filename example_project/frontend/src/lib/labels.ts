@@ -63,3 +63,12 @@ export function shortDate(iso: string, locale = "en-gb"): string {
   if (!date) return iso;
   return new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(date);
 }
+
+// The hidden heading over an article's tags, in the page's language as Wagtail's page has it (the
+// tag names themselves are the API's). Other languages fall back to English.
+const TAGS_HEADING: Record<string, string> = { fr: "Mots-clés" };
+
+export function tagsHeading(locale: string | undefined): string {
+  const language = (locale ?? "").toLowerCase().split("-")[0] ?? "";
+  return TAGS_HEADING[language] ?? "Tags";
+}

@@ -41,13 +41,6 @@ export function pathOf(url: string | null | undefined): string {
   }
 }
 
-/** The language prefix a path carries, as Wagtail's i18n URLs write it ("/fr/..." → "fr"). */
-export function localeOfPath(path: string): string | null {
-  const match = /^\/([a-z]{2}(?:-[a-z]{2,4})?)\//i.exec(path);
-  if (!match?.[1]) return null;
-  return exerciseLibraries().has(match[1].toLowerCase()) ? match[1].toLowerCase() : null;
-}
-
 /** Where an exercise's page is in the library of `locale` (or the first configured library). */
 export function exerciseHref(slug: string, locale: string | null | undefined): string | null {
   const libraries = exerciseLibraries();
@@ -57,14 +50,15 @@ export function exerciseHref(slug: string, locale: string | null | undefined): s
   return base ? `${base}${encodeURIComponent(slug)}/` : null;
 }
 
-/** A tag's slug from its name, as Django's slugify() writes it for ASCII names (the API gives names). */
+/**
+ * A tag's slug from its name, as taggit writes it by default (Django's slugify with allow_unicode):
+ * accented letters stay ("Prévention" → "prévention"), as the package's own tag links carry them.
+ */
 export function tagSlug(name: string): string {
   return name
-    .normalize("NFKD")
-    .replace(/[^\x00-\x7f]/g, "")
+    .normalize("NFKC")
     .toLowerCase()
-    .replace(/[^\w\s-]/g, "")
-    .trim()
+    .replace(/[^\p{L}\p{N}_\s-]/gu, "")
     .replace(/[-\s]+/g, "-")
     .replace(/^[-_]+|[-_]+$/g, "");
 }

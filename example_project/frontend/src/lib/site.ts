@@ -4,11 +4,39 @@ import { headers } from "next/headers";
 import { cache } from "react";
 
 import { resolvePath } from "./api";
-import { apiUrl } from "./config";
+import { apiUrl, defaultLocale } from "./config";
 import { originsOf } from "./links";
 
-/** find/ once per request, however many of generateMetadata and the page ask for it. */
+/** find/ once per request, however many of the layout, generateMetadata and the page ask for it. */
 export const resolve = cache(resolvePath);
+
+/** The request header proxy.ts sets to the requested path, for the root layout. */
+export const PATH_HEADER = "x-runstrength-path";
+
+/** A locale code as <html lang> writes it: "en-gb" → "en-GB", "fr" → "fr". */
+export function htmlLang(locale: string): string {
+  const [language = "", region] = locale.split("-");
+  return region && region.length === 2 ? `${language.toLowerCase()}-${region.toUpperCase()}` : locale;
+}
+
+/**
+ * The language of the page this request shows: the locale the API gives the page found at the path
+ * (the same memoised find/ the page makes), else the site's default. The preview and the frontend's
+ * own routes are not pages of the site and keep the default.
+ */
+export async function requestLanguage(): Promise<string> {
+  const requested = (await headers()).get(PATH_HEADER);
+  if (!requested || /^\/(preview|api)(\/|$)/.test(requested) || requested.startsWith("/_next/")) {
+    return htmlLang(defaultLocale());
+  }
+  try {
+    const resolved = await resolve(pathFromSegments(requested.split("/").filter(Boolean)));
+    const meta = resolved ? (resolved.kind === "article" ? resolved.article.meta : resolved.page.meta) : null;
+    return htmlLang(meta?.locale || defaultLocale());
+  } catch {
+    return htmlLang(defaultLocale()); // the page itself reports the API's failure
+  }
+}
 
 export async function requestOrigin(): Promise<string> {
   const incoming = await headers();

@@ -1,7 +1,8 @@
 // The catch-all route: every URL of the site is resolved through /api/v2/pages/find/?html_path=
 // and rendered by the type of page found. An article is that one response (the package answers
 // it in place); the index, the exercise library and each exercise read their listing or detail.
-// Locale-prefixed paths (/fr/...) go to find/ unchanged, and listings then ask in that language.
+// Locale-prefixed paths (/fr/...) go to find/ unchanged; listings then ask in the language the API
+// gives the page found (meta.locale), so nothing here knows which prefixes the site has.
 import type { Metadata } from "next";
 import type { ReactElement } from "react";
 import { notFound } from "next/navigation";
@@ -14,7 +15,7 @@ import { HomeView } from "@/components/HomeView";
 import { ApiError, getExercise, listArticles, listExercises } from "@/lib/api";
 import type { Resolved } from "@/lib/api";
 import { siteName } from "@/lib/config";
-import { localeOfPath, pathOf } from "@/lib/links";
+import { pathOf } from "@/lib/links";
 import { pathFromSegments, requestOrigin, resolve, siteOrigins, single } from "@/lib/site";
 import type { ExerciseListItem, MuscleGroup } from "@/lib/types";
 
@@ -52,37 +53,25 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function CatchAllPage(props: { params: Params; searchParams: SearchParams }) {
-  const page = await render(props);
-  const language = pageLanguage(page.locale);
-  // The layout's <html lang> is the default language's; a page in another one says so here.
-  return language ? <div lang={language}>{page.element}</div> : page.element;
+  // The page's language is on <html lang>: the root layout reads it from the same find/ answer.
+  return render(props);
 }
 
-function pageLanguage(locale: string | undefined): string | undefined {
-  return locale && !locale.toLowerCase().startsWith("en") ? locale : undefined;
-}
-
-async function render({ params, searchParams }: { params: Params; searchParams: SearchParams }): Promise<{
-  element: ReactElement;
-  locale?: string;
-}> {
+async function render({ params, searchParams }: { params: Params; searchParams: SearchParams }): Promise<ReactElement> {
   const { path, resolved } = await found(params);
   const query = await searchParams;
-  const pathLocale = localeOfPath(path) ?? undefined;
+  const pageLocale = resolved.kind === "article" ? resolved.article.meta.locale : resolved.page.meta.locale;
 
   if (resolved.kind === "article") {
     const { article } = resolved;
-    return {
-      locale: article.meta.locale,
-      element: (
+    return (
       <ArticleView
         article={article}
         siteOrigins={await siteOrigins(article.meta.html_url)}
         pageUrl={`${await requestOrigin()}${path}`}
         origin={await requestOrigin()}
       />
-      ),
-    };
+    );
   }
 
   if (resolved.kind === "index") {
@@ -91,7 +80,7 @@ async function render({ params, searchParams }: { params: Params; searchParams: 
     const category = single(query.category);
     const requested = Number.parseInt(single(query.page), 10);
     let pageNumber = Number.isFinite(requested) && requested > 0 ? requested : 1;
-    const filters = { childOf: resolved.page.id, tag, category, limit: INDEX_PAGE_SIZE, locale: pathLocale };
+    const filters = { childOf: resolved.page.id, tag, category, limit: INDEX_PAGE_SIZE, locale: pageLocale };
     let listing;
     try {
       listing = await listArticles({ ...filters, offset: (pageNumber - 1) * INDEX_PAGE_SIZE }, path);
@@ -106,9 +95,7 @@ async function render({ params, searchParams }: { params: Params; searchParams: 
       if (error instanceof ApiError && error.status === 400) notFound();
       throw error;
     }
-    return {
-      locale: pathLocale ?? resolved.page.meta.locale,
-      element: (
+    return (
       <ArticleIndexView
         page={resolved.page}
         listing={listing}
@@ -118,21 +105,18 @@ async function render({ params, searchParams }: { params: Params; searchParams: 
         tag={tag || undefined}
         category={category || undefined}
         siteOrigins={await siteOrigins(resolved.page.meta.html_url)}
-        locale={pathLocale ?? resolved.page.meta.locale}
+        locale={pageLocale}
       />
-      ),
-    };
+    );
   }
 
   if (resolved.kind === "library") {
     const libraryPath = pathOf(resolved.page.meta.html_url) || path;
     const locale = resolved.page.meta.locale;
     if (resolved.rest.length === 1 && resolved.rest[0]) {
-      const exercise = await getExercise(resolved.rest[0], pathLocale, path);
+      const exercise = await getExercise(resolved.rest[0], pageLocale, path);
       if (!exercise) notFound();
-      return {
-        locale: locale,
-        element: (
+      return (
         <ExerciseView
           exercise={exercise}
           library={resolved.page}
@@ -140,18 +124,17 @@ async function render({ params, searchParams }: { params: Params; searchParams: 
           siteOrigins={await siteOrigins(resolved.page.meta.html_url)}
           locale={locale}
         />
-        ),
-      };
+      );
     }
     if (resolved.rest.length) notFound();
-    const all = await listExercises({ locale: pathLocale }, path);
+    const all = await listExercises({ locale: pageLocale }, path);
     const muscleSlug = single(query.muscle);
     let shown: ExerciseListItem[] = all;
     let muscle: MuscleGroup | undefined;
     let unknownMuscle: string | undefined;
     if (muscleSlug) {
       try {
-        shown = await listExercises({ muscle: muscleSlug, locale: pathLocale }, path);
+        shown = await listExercises({ muscle: muscleSlug, locale: pageLocale }, path);
         muscle = all.flatMap((item) => item.target_muscles).find((item) => item.slug === muscleSlug);
       } catch (error) {
         // As the HTML library does: a muscle we do not know is left out, with a note.
@@ -159,9 +142,7 @@ async function render({ params, searchParams }: { params: Params; searchParams: 
         unknownMuscle = muscleSlug;
       }
     }
-    return {
-      locale: locale,
-      element: (
+    return (
       <ExerciseLibraryView
         page={resolved.page}
         basePath={libraryPath}
@@ -171,21 +152,17 @@ async function render({ params, searchParams }: { params: Params; searchParams: 
         unknownMuscle={unknownMuscle}
         locale={locale}
       />
-      ),
-    };
+    );
   }
 
   if (resolved.rest.length) notFound();
-  const latest = await listArticles({ limit: 3, offset: 0, locale: pathLocale }, path);
-  return {
-    locale: pathLocale ?? resolved.page.meta.locale,
-    element: (
+  const latest = await listArticles({ limit: 3, offset: 0, locale: pageLocale }, path);
+  return (
     <HomeView
       page={resolved.page}
       latest={latest.items}
       siteOrigins={await siteOrigins(resolved.page.meta.html_url)}
-      locale={pathLocale ?? resolved.page.meta.locale}
+      locale={pageLocale}
     />
-    ),
-  };
+  );
 }
