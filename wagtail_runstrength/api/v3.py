@@ -32,7 +32,6 @@ from .v3_detail import preloaded_page_detail
 from .v3_guards import install as install_guards
 from .v3_guards import problem_responses
 from .v3_request import v3_request_scope
-from .v3_streams import check_page_schemas
 from .v3_streams import install as install_stream_schemas
 
 CONTENT_TYPE_NAME = "runstrength.exercises"
@@ -160,14 +159,10 @@ def register() -> None:
     Also installs the package's guards on every v3 operation and its error
     responses in the OpenAPI document (``v3_guards.py``), the cached
     article detail (``v3_cache.py``) and its one-lookup load (``v3_detail.py``),
-    and first rebuilds the page schemas whose StreamField blocks need their page
+    and gives the page schemas' StreamField blocks their page
     (``v3_streams.py``).
     """
-    from django.core.checks import register as register_check
-
-    # Before the import below: Wagtail's page routers copy the page read schemas when they are imported.
     install_stream_schemas()
-    register_check(check_page_schemas)
 
     from wagtail.api.v3.api import api
 
