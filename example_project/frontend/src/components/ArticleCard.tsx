@@ -3,7 +3,7 @@
 import { Picture } from "./Picture";
 import { shortDate } from "@/lib/labels";
 import { localHref } from "@/lib/links";
-import type { Category, Image } from "@/lib/types";
+import type { ArticleListItem, Category, Image } from "@/lib/types";
 
 export interface CardData {
   title: string;
@@ -14,6 +14,20 @@ export interface CardData {
   image: Image | null | undefined;
   date: string | null | undefined;
   readTime: number;
+}
+
+/** The card of an item of the articles listing (the index and the home page show the same cards). */
+export function cardFromListItem(item: ArticleListItem): CardData {
+  return {
+    title: item.title,
+    url: item.meta.html_url ?? null,
+    category: item.category,
+    excerpt: item.excerpt,
+    tags: item.tags,
+    image: item.hero_image,
+    date: item.date,
+    readTime: item.read_time_minutes,
+  };
 }
 
 interface ArticleCardProps {

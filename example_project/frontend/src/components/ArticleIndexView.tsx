@@ -1,6 +1,6 @@
 // The article index: its title and intro, the cards of one page of /api/v2/articles/ (filtered by
 // ?tag= and ?category= slugs), filter links built from the cards shown, and pagination.
-import { ArticleCard } from "./ArticleCard";
+import { ArticleCard, cardFromListItem } from "./ArticleCard";
 import { RichText } from "./RichText";
 import { tagSlug } from "@/lib/links";
 import type { ArticleListItem, IndexPage, Listing } from "@/lib/types";
@@ -81,16 +81,7 @@ export function ArticleIndexView({ page, listing, basePath, pageNumber, pageSize
           {listing.items.map((item, index) => (
             <li key={item.id}>
               <ArticleCard
-                card={{
-                  title: item.title,
-                  url: item.meta.html_url ?? null,
-                  category: item.category,
-                  excerpt: item.excerpt,
-                  tags: item.tags,
-                  image: item.hero_image,
-                  date: item.date,
-                  readTime: item.read_time_minutes,
-                }}
+                card={cardFromListItem(item)}
                 headingLevel={2}
                 siteOrigins={siteOrigins}
                 locale={locale}

@@ -1,5 +1,5 @@
 // Any other page the site serves (the demo's home page): its title and the latest articles.
-import { ArticleCard } from "./ArticleCard";
+import { ArticleCard, cardFromListItem } from "./ArticleCard";
 import type { ArticleListItem, GenericPage } from "@/lib/types";
 
 interface Props {
@@ -24,16 +24,7 @@ export function HomeView({ page, latest, siteOrigins, locale }: Props) {
             {latest.map((item, index) => (
               <li key={item.id}>
                 <ArticleCard
-                  card={{
-                    title: item.title,
-                    url: item.meta.html_url ?? null,
-                    category: item.category,
-                    excerpt: item.excerpt,
-                    tags: item.tags,
-                    image: item.hero_image,
-                    date: item.date,
-                    readTime: item.read_time_minutes,
-                  }}
+                  card={cardFromListItem(item)}
                   headingLevel={3}
                   siteOrigins={siteOrigins}
                   locale={locale}
