@@ -32,7 +32,7 @@ from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
 from wagtail.models import Site
 
 from .. import fragment_cache
-from ..images import prefetch_renditions_for
+from ..images import SHARE_SPEC, prefetch_renditions_for
 from . import page_paths
 from .representation import HERO_IMAGE_SIZES
 
@@ -73,10 +73,13 @@ def article_queryset(model):
 
 
 def complete_article(article) -> None:
-    """Fetch the tags (unless they are) and the hero's renditions of an article loaded with ``ARTICLE_RELATIONS``."""
+    """Fetch the tags (unless they are) and the hero's renditions of an article loaded with ``ARTICLE_RELATIONS``.
+
+    The renditions include the sharing one that v2's ``meta.json_ld`` names, in the same query.
+    """
     article.prefetch_tags()
     if article.hero_image is not None:
-        prefetch_renditions_for([article.hero_image], *HERO_IMAGE_SIZES.values())
+        prefetch_renditions_for([article.hero_image], *HERO_IMAGE_SIZES.values(), SHARE_SPEC)
 
 
 def load_article(model, pk):
@@ -99,6 +102,35 @@ def serializer_shape(serializer) -> tuple:
     return (tuple(serializer.Meta.fields), tuple(children))
 
 
+def public_pages(request):
+    """The pages of Wagtail's ``get_public_pages_queryset(request)``: live, readable by the request, on its site.
+
+    The same pages, built the same way, except that the view restrictions come
+    from ``view_restrictions``, read once per request: the related cards of an
+    article's detail (``private_sections_q``) reuse that read instead of making
+    their own.
+    """
+    import swapper
+    from django.conf import settings
+    from wagtail.api.validators import SiteFilterValidator
+
+    from ..models.querysets import view_restrictions
+
+    queryset = swapper.load_model("wagtailcore", "Page")._default_manager.all().live()
+    for restriction in view_restrictions(request._request):
+        if not restriction.accept_request(request):
+            queryset = queryset.not_descendant_of(restriction.page, inclusive=True)
+    site = SiteFilterValidator(site=request.GET.get("site"), request=request).site_obj
+    if not site:
+        return queryset.none()
+    visible = queryset.descendant_of(site.root_page, inclusive=True)
+    if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        # Each language's tree is a sibling of the site's root page.
+        for translation in site.root_page.get_translations():
+            visible |= queryset.descendant_of(translation, inclusive=True)
+    return visible
+
+
 class CachedArticleDetailMixin:
     """The detail of an article, from the fragment cache; any other page is served by the viewset as before.
 
@@ -108,9 +140,12 @@ class CachedArticleDetailMixin:
     representation_name = "api-v2-page-detail"
 
     def get_base_queryset(self):
-        """Wagtail's visible pages, built once per request: each build lists the site's restricted pages."""
+        """Wagtail's visible pages, built once per request from the request's one read of the view restrictions."""
         if getattr(self, "_base_queryset", None) is None:
-            self._base_queryset = super().get_base_queryset()
+            try:
+                self._base_queryset = public_pages(self.request)
+            except ValueError as error:  # an unknown ``?site=``, as Wagtail answers it
+                raise BadRequestError(str(error)) from error
         return self._base_queryset
 
     def initial(self, request, *args, **kwargs):

@@ -47,7 +47,7 @@ from ..review import review_notice
 from ..site_roots import in_site_q
 from ..text import plain_text
 from .base import can_match
-from .querysets import ArticlePageManager, private_sections_q
+from .querysets import ArticlePageManager, outside_private_sections, private_sections_q
 from .review import ReviewedContentMixin
 
 BasePage = swapper.load_model("wagtailcore", "Page", require_ready=False)
@@ -67,7 +67,7 @@ def exercise_libraries_for(page, request=None, model_name: str = "wagtail_runstr
     # Restricted to the library table's own (few) rows first: joined the other way, SQLite
     # walks every page of the locale through its index (figures in docs/performance.md).
     libraries = library_model.objects.filter(pk__in=library_model.objects.values("pk"))
-    libraries = libraries.live().exclude(private_sections_q(library_model.objects.all(), request))
+    libraries = outside_private_sections(libraries.live())
     if site is None:
         return libraries.none()
     return libraries.filter(in_site_q(site, request)).filter(locale_id=page.locale_id)

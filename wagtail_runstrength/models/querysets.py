@@ -3,13 +3,32 @@
 from __future__ import annotations
 
 from django.db import connections
-from django.db.models import F, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models.functions import Left, Length
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 
 from ..images import ARTICLE_CARD_IMAGE_SPECS, image_prefetch
 from ..site_roots import in_site_q
 from .base import can_match
+
+
+def view_restrictions(request=None) -> list:
+    """Every page view restriction, with its page: read once per request when one is given.
+
+    Wagtail's API and the package's querysets both need the list; kept on the
+    request, an API detail reads it once for its visible pages and its related cards.
+    """
+    from wagtail.models import PageViewRestriction
+
+    if request is None:
+        return list(PageViewRestriction.objects.select_related("page"))
+    restrictions = getattr(request, "_runstrength_view_restrictions", None)
+    if restrictions is None:
+        restrictions = request._runstrength_view_restrictions = list(
+            PageViewRestriction.objects.select_related("page")
+        )
+    return restrictions
 
 
 def private_sections_q(queryset: PageQuerySet, request=None) -> Q:
@@ -23,8 +42,27 @@ def private_sections_q(queryset: PageQuerySet, request=None) -> Q:
         return queryset.private_q()
     private = getattr(request, "_runstrength_private_q", None)
     if private is None:
-        private = request._runstrength_private_q = queryset.private_q()
+        private = Q()
+        for restriction in view_restrictions(request):
+            private |= queryset.descendant_of_q(restriction.page, inclusive=True)
+        # As Wagtail's: no private section matches no page.
+        private = request._runstrength_private_q = private if private else Q(pk__in=[])
     return private
+
+
+def outside_private_sections(queryset: QuerySet) -> QuerySet:
+    """``queryset`` without its pages in a private section, decided inside the query itself.
+
+    The same pages as excluding ``private_sections_q``, without reading the
+    view restrictions first: a page is private when a restriction sits on it or
+    on one of its ancestors, whose tree path its own path starts with. Meant for
+    a lookup among a few pages (the exercise libraries) that would otherwise be
+    the only reason a request reads the restrictions (an API detail).
+    """
+    from wagtail.models import PageViewRestriction
+
+    restricted = PageViewRestriction.objects.filter(page__path=Left(OuterRef("path"), Length("page__path")))
+    return queryset.exclude(Exists(restricted))
 
 
 class ArticlePageQuerySet(PageQuerySet):
