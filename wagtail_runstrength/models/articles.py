@@ -47,7 +47,7 @@ from ..review import review_notice
 from ..site_roots import in_site_q
 from ..text import plain_text
 from .base import can_match
-from .querysets import ArticlePageManager, outside_private_sections, private_sections_q
+from .querysets import ArticlePageManager, outside_private_sections
 from .review import ReviewedContentMixin
 
 BasePage = swapper.load_model("wagtailcore", "Page", require_ready=False)

@@ -25,9 +25,7 @@ def view_restrictions(request=None) -> list:
         return list(PageViewRestriction.objects.select_related("page"))
     restrictions = getattr(request, "_runstrength_view_restrictions", None)
     if restrictions is None:
-        restrictions = request._runstrength_view_restrictions = list(
-            PageViewRestriction.objects.select_related("page")
-        )
+        restrictions = request._runstrength_view_restrictions = list(PageViewRestriction.objects.select_related("page"))
     return restrictions
 
 
