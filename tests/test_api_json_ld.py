@@ -43,3 +43,23 @@ def test_listings_do_not_carry_it(client, article):  # noqa: F811
     assert response.status_code == 400 and "json_ld" in response.json()["message"]
     response = client.get("/api/v2/pages/", {"fields": "json_ld", "type": "wagtail_runstrength.ArticlePage"})
     assert response.status_code == 400 and "json_ld" in response.json()["message"]
+
+
+def test_a_library_in_a_private_section_is_not_linked(client, site, article):  # noqa: F811
+    """The library's view restrictions are checked inside its own query: one on an ancestor counts too."""
+    from wagtail.models import Page, PageViewRestriction
+
+    members = Page(title="Members", slug="members")
+    site.root_page.add_child(instance=members)
+    library = ExerciseLibraryPage(title="Exercise library", slug="exercises")
+    members.add_child(instance=library)
+    PageViewRestriction.objects.create(page=members, restriction_type=PageViewRestriction.LOGIN)
+    printed = get_head(client, article.url).json_ld[0]
+    assert all("url" not in step for step in printed["mainEntity"]["hasPart"]["hasPart"])
+    for url in (f"/api/v2/pages/{article.pk}/", f"/api/v2/pages/find/?html_path={article.url}"):
+        assert client.get(url).json()["meta"]["json_ld"] == printed, url
+    # Lifted: the library is linked at once, on the page and in the API alike.
+    PageViewRestriction.objects.all().delete()
+    printed = get_head(client, article.url).json_ld[0]
+    assert all("/members/exercises/" in step["url"] for step in printed["mainEntity"]["hasPart"]["hasPart"])
+    assert client.get(f"/api/v2/articles/{article.pk}/").json()["meta"]["json_ld"] == printed
