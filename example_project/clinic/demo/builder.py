@@ -149,10 +149,12 @@ class DemoBuilder:
         for key in content.PICTURES:
             self.image(key)
         self.exercise_library()
-        library = self.library_page(home)
         if index is not None:
             for article in content.ARTICLES:
                 self.article(index, article, categories, clinicians)
+        # After the articles, so a fresh demo numbers its pages as docs/api.md shows them
+        # (articles 5 to 8, the library 9; tests/test_api_doc_captures.py checks).
+        library = self.library_page(home)
         if french_is_configured():
             FrenchDemo(self).build(home, index, library, categories, clinicians)
 
