@@ -33,7 +33,7 @@ from wagtail.models import Site
 
 from .. import fragment_cache
 from ..images import SHARE_SPEC, prefetch_renditions_for
-from . import page_paths
+from . import found_paths, page_paths
 from .representation import HERO_IMAGE_SIZES
 
 # Columns the light lookup reads: what the cache key and the article check need.
@@ -180,23 +180,56 @@ class CachedArticleDetailMixin:
         )
 
     def _routed_article(self, pk, *, with_generation=True):
-        """The article ``find/`` routed to, when it is ``pk`` (and, by default, was read with the generation)."""
+        """The article ``find/`` found, when it is ``pk`` (and, by default, was read with the generation).
+
+        ``with_generation=False`` asks for the article as loaded with the
+        relations the detail reads: only routing loads it so. An article
+        recalled by id (``found_paths.py``) holds only its key columns.
+        """
         found = getattr(self, "_routed", None)
         if found is None or str(found.pk) != str(pk):
             return None
-        return found if hasattr(found, "rs_generation") or not with_generation else None
+        if with_generation:
+            return found if hasattr(found, "rs_generation") else None
+        return None if getattr(self, "_recalled", False) else found
 
     def find_object(self, queryset, request):
-        if "html_path" in request.GET and page_paths.applies():
+        django_request = request._request
+        site = Site.find_for_request(django_request)
+        html_path = request.GET.get("html_path")
+        # Remembered only when the address alone names the page (no ``?id=``), and never for a preview.
+        if html_path is None or site is None or "id" in request.GET or not fragment_cache.is_cacheable(django_request):
+            return self._found_as(self._routed_or_by_id(queryset, request, site, html_path))
+        recalled = found_paths.recall(django_request, site, html_path)
+        page = keyed_article(self.model._default_manager, recalled[1]) if recalled is not None else None
+        if page is not None and (page.rs_generation or "") == recalled[0]:
+            # Nothing that changes routing happened since: the article's visibility is all left to check.
+            self._recalled = True
+            return self._found_as(page if queryset.filter(id=page.pk).exists() else None)
+        # The generation an answer is stored under is read before routing, as ``cached_value`` reads it.
+        if page_paths.applies():
+            if page is not None:
+                fragment_cache.remember_generation(django_request, page.rs_generation)
+            generation = fragment_cache.current_generation(django_request)  # read by ``localized_root`` anyway
+            routed = page_paths.find_page(django_request, site, html_path)
+        else:
+            generation, routed = found_paths.route_from_root(django_request, site, html_path)
+        found = routed if routed is not None and queryset.filter(id=routed.id).exists() else None
+        if found is not None and is_article_model(type(found)):
+            found_paths.remember(django_request, site, html_path, generation, found)
+        return self._found_as(found)
+
+    def _routed_or_by_id(self, queryset, request, site, html_path):
+        if html_path is not None and page_paths.applies():
             # Language-prefixed addresses of a translated site (page_paths.py); Wagtail's lookup misses them.
-            page = page_paths.find_page(
-                request._request, Site.find_for_request(request._request), request.GET["html_path"]
-            )
+            page = page_paths.find_page(request._request, site, html_path)
             found = page if page is not None and queryset.filter(id=page.id).exists() else None
             if found is None and "id" in request.GET:
                 found = super().find_object(queryset, request)
-        else:
-            found = super().find_object(queryset, request)
+            return found
+        return super().find_object(queryset, request)
+
+    def _found_as(self, found):
         self._found = found
         return found
 
@@ -205,11 +238,13 @@ class CachedArticleDetailMixin:
 
         Wagtail redirects a lookup to the detail URL, a second round trip for
         every headless page view; the body is the same cached representation
-        the detail serves. Other pages are still redirected.
+        the detail serves. Other pages are still redirected. The article an
+        address routes to is remembered until the next generation
+        (``found_paths.py``), so a warm lookup costs what the detail does.
         """
         response = super().find_view(request)
         found = getattr(self, "_found", None)
-        if response.status_code not in (301, 302) or found is None or not is_article_model(type(found)):
+        if response.status_code not in (301, 302) or found is None or not is_article_model(found.specific_class):
             return response
         self.kwargs["pk"] = found.pk
         # Found through the visible pages, and loaded by routing with the relations the detail reads;
