@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-COLD_TARGET = 1.5
+# Issue 16 retired the first cold target (1.5×) for 3.0×; the warm one is the speed-and-scale work's.
+COLD_TARGET = 3.0
 WARM_TARGET = 1.0
 DB_NAMES = {"sqlite": "SQLite", "postgres": "PostgreSQL"}
 
