@@ -208,16 +208,17 @@ def test_wagtails_v3_pages_listing_keeps_its_own_locale_rules(client, tree):
     assert client.get("/api/v3/pages/?locale=zz").status_code == 404
 
 
-def test_v2_path_lookups_find_both_trees_and_v3_only_the_default_one(client, tree):
-    """docs/api.md, "Known issues": v2's find/ reads the language prefix (api/page_paths.py);
-    Wagtail's v3 find/ still routes ``html_path`` from the site's root page."""
+def test_v2_and_v3_path_lookups_find_both_trees(client, tree):
+    """v2's find/ reads the language prefix (api/page_paths.py), and so does v3's (api/v3_find.py), where
+    Wagtail's own view routes ``html_path`` from the site's root page only (wagtail#6679)."""
     english = client.get(f"{V2_ARTICLES}find/?html_path=/blog/english-0/")
     assert english.status_code == 200  # an article is answered in place (cached_detail.py)
     assert english.json()["id"] == tree["en"][0].pk
     assert client.get(f"{V2_ARTICLES}find/?html_path=/fr/blog/francais-0/").json()["id"] == tree["fr"][0].pk
     assert client.get(f"{V2_ARTICLES}find/?html_path=/blog/francais-0/&locale=fr").status_code == 404
     assert client.get("/api/v3/pages/find/?html_path=/blog/english-0/").status_code == 302
-    assert client.get("/api/v3/pages/find/?html_path=/fr/blog/francais-0/").status_code == 404
+    french = client.get("/api/v3/pages/find/?html_path=/fr/blog/francais-0/")
+    assert french.status_code == 302 and french["Location"] == f"/api/v3/pages/{tree['fr'][0].pk}/?"
 
 
 def landing_and_french_copy(tree, cards: int = 1, slug: str = "landing"):

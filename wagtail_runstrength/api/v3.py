@@ -29,6 +29,7 @@ from .messages import unknown_choice_message
 from .schemas import RunStrengthTranslation
 from .v3_cache import cached_page_detail
 from .v3_detail import preloaded_page_detail
+from .v3_find import localized_find
 from .v3_guards import install as install_guards
 from .v3_guards import problem_responses
 from .v3_request import v3_request_scope
@@ -159,8 +160,8 @@ def register() -> None:
     Also installs the package's guards on every v3 operation and its error
     responses in the OpenAPI document (``v3_guards.py``), the cached
     article detail (``v3_cache.py``) and its one-lookup load (``v3_detail.py``),
-    and gives the page schemas' StreamField blocks their page
-    (``v3_streams.py``).
+    gives the page schemas' StreamField blocks their page
+    (``v3_streams.py``) and lets ``pages/find/`` read language prefixes (``v3_find.py``).
     """
     install_stream_schemas()
 
@@ -170,6 +171,8 @@ def register() -> None:
         ContentTypeRegistration(name=CONTENT_TYPE_NAME, label="Exercises", read_schema=ExercisePublicSchema)
     )
     api.add_router("/exercises/", router)
+    # Inside the guards (added next), which check html_path before it is looked up.
+    api.add_decorator(localized_find, mode="view")
     install_guards(api)
     # Inside every view decorator: runs after django-ninja has validated the detail's parameters.
     api.add_decorator(preloaded_page_detail, mode="operation")
