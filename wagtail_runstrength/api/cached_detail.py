@@ -105,16 +105,18 @@ def serializer_shape(serializer) -> tuple:
 def public_pages(request):
     """The pages of Wagtail's ``get_public_pages_queryset(request)``: live, readable by the request, on its site.
 
-    The same pages, built the same way, except that the view restrictions come
-    from ``view_restrictions``, read once per request: the related cards of an
-    article's detail (``private_sections_q``) reuse that read instead of making
-    their own.
+    The same pages, built from reads the package already keeps per request:
+    the view restrictions come from ``view_restrictions``, so the related cards
+    of an article's detail (``private_sections_q``) reuse that read instead of
+    making their own, and the site's trees (its root page and, with i18n on,
+    the root's translations, as Wagtail lists them) from ``in_site_q``, kept in
+    Django's cache where Wagtail reads the root's translations on every request.
     """
     import swapper
-    from django.conf import settings
     from wagtail.api.validators import SiteFilterValidator
 
     from ..models.querysets import view_restrictions
+    from ..site_roots import in_site_q
 
     queryset = swapper.load_model("wagtailcore", "Page")._default_manager.all().live()
     for restriction in view_restrictions(request._request):
@@ -123,12 +125,7 @@ def public_pages(request):
     site = SiteFilterValidator(site=request.GET.get("site"), request=request).site_obj
     if not site:
         return queryset.none()
-    visible = queryset.descendant_of(site.root_page, inclusive=True)
-    if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
-        # Each language's tree is a sibling of the site's root page.
-        for translation in site.root_page.get_translations():
-            visible |= queryset.descendant_of(translation, inclusive=True)
-    return visible
+    return queryset.filter(in_site_q(site, request._request))
 
 
 class CachedArticleDetailMixin:

@@ -13,16 +13,14 @@ from ..site_roots import in_site_q
 from .base import can_match
 
 
-def view_restrictions(request=None) -> list:
-    """Every page view restriction, with its page: read once per request when one is given.
+def view_restrictions(request) -> list:
+    """Every page view restriction, with its page, read once per ``request``.
 
     Wagtail's API and the package's querysets both need the list; kept on the
     request, an API detail reads it once for its visible pages and its related cards.
     """
     from wagtail.models import PageViewRestriction
 
-    if request is None:
-        return list(PageViewRestriction.objects.select_related("page"))
     restrictions = getattr(request, "_runstrength_view_restrictions", None)
     if restrictions is None:
         restrictions = request._runstrength_view_restrictions = list(PageViewRestriction.objects.select_related("page"))
