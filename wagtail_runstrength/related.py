@@ -20,8 +20,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, Value, When, prefetch_related_objects
-from django.db.models.functions import Coalesce
+from django.db import connections, router
+from django.db.models import IntegerField, Q, prefetch_related_objects
+from django.db.models.expressions import RawSQL
 
 from . import fragment_cache
 from .conf import get_setting
@@ -31,12 +32,6 @@ from .site_roots import belongs_to
 TAG_WEIGHT = 3
 CATEGORY_WEIGHT = 2
 MUSCLE_WEIGHT = 1
-
-
-def _count(queryset) -> Coalesce:
-    """A correlated ``COUNT(DISTINCT pk)`` over ``queryset``, 0 when it matches nothing."""
-    counted = queryset.order_by().annotate(_group=Value(1)).values("_group").annotate(n=Count("pk", distinct=True))
-    return Coalesce(Subquery(counted.values("n")[:1], output_field=IntegerField()), 0)
 
 
 def _site_for(page, request=None):
@@ -115,40 +110,113 @@ def _muscle_ids(page):
     return MuscleGroup.objects.filter(**{used_in: page.pk}).values("pk")
 
 
+# The scoring expressions, one per signal. Only quoted names from the models'
+# metadata are put into them; every value goes in as a query parameter.
+_TAG_MATCHES = (
+    "(SELECT COUNT(DISTINCT rs_t.{tag}) FROM {through} rs_t"
+    " WHERE rs_t.{article} = {candidate} AND rs_t.{tag} IN ({marks}))"
+)
+_CATEGORY_MATCHES = "(CASE WHEN {category} IN ({marks}) THEN 1 ELSE 0 END)"
+# The candidate's target muscles that are also the page's (%s: the page's id).
+_MUSCLE_MATCHES = (
+    "(SELECT COUNT(DISTINCT rs_m.{muscle}) FROM {targets} rs_m"
+    " INNER JOIN {uses} rs_u ON rs_u.{uses_exercise} = rs_m.{targeted_by}"
+    " WHERE rs_u.{used_by} = {candidate} AND rs_m.{muscle} IN ("
+    "SELECT rs_pm.{muscle} FROM {targets} rs_pm"
+    " INNER JOIN {uses} rs_pu ON rs_pu.{uses_exercise} = rs_pm.{targeted_by}"
+    " WHERE rs_pu.{used_by} = %s))"
+)
+
+
+def _quote(model, name: str) -> str:
+    return connections[router.db_for_read(model)].ops.quote_name(name)
+
+
+def _column(model, name: str) -> str:
+    return _quote(model, model._meta.get_field(name).column)
+
+
+def _table(model) -> str:
+    return _quote(model, model._meta.db_table)
+
+
+def _m2m_columns(model, name: str) -> tuple[str, str, str]:
+    """The quoted through table of ``model.name`` and its columns for the owner and the target."""
+    m2m = model._meta.get_field(name)
+    through = m2m.remote_field.through
+    return _table(through), _column(through, m2m.m2m_field_name()), _column(through, m2m.m2m_reverse_field_name())
+
+
+def score_sql(page, article_model, criteria: Criteria) -> RawSQL:
+    """The candidate's score as one SQL expression over its row in ``article_model``'s table.
+
+    Written out rather than built from ``Subquery(...)`` and ``Case(...)``:
+    Django compiled those three correlated sub-queries afresh on every cold
+    render, and that took ten times longer than the database took to run
+    them (docs/performance.md). Each signal reads only the link tables, never
+    the tags, exercises or muscle groups themselves: the link rows hold every
+    id the score compares. The expression names ``article_model``'s table, so
+    it belongs in a query whose own table that is, not in a sub-query.
+    """
+    from .models import ExerciseSnippet
+
+    candidate = f"{_table(article_model)}.{_quote(article_model, article_model._meta.pk.column)}"
+    parts, params = [], []
+    if criteria.tag_ids:
+        through = article_model.tags.through
+        parts.append(
+            f"{TAG_WEIGHT} * "
+            + _TAG_MATCHES.format(
+                through=_table(through),
+                tag=_column(through, "tag"),
+                article=_column(through, "content_object"),
+                candidate=candidate,
+                marks=", ".join(["%s"] * len(criteria.tag_ids)),
+            )
+        )
+        params += criteria.tag_ids
+    if criteria.category_ids:
+        parts.append(
+            f"{CATEGORY_WEIGHT} * "
+            + _CATEGORY_MATCHES.format(
+                category=f"{_table(article_model)}.{_column(article_model, 'category')}",
+                marks=", ".join(["%s"] * len(criteria.category_ids)),
+            )
+        )
+        params += criteria.category_ids
+    if _is_article(page) and page.pk:
+        uses, used_by, uses_exercise = _m2m_columns(article_model, "exercises")
+        targets, targeted_by, muscle = _m2m_columns(ExerciseSnippet, "target_muscles")
+        parts.append(
+            f"{MUSCLE_WEIGHT} * "
+            + _MUSCLE_MATCHES.format(
+                targets=targets,
+                uses=uses,
+                used_by=used_by,
+                uses_exercise=uses_exercise,
+                targeted_by=targeted_by,
+                muscle=muscle,
+                candidate=candidate,
+            )
+        )
+        params.append(page.pk)
+    return RawSQL(" + ".join(parts) or "0", params, output_field=IntegerField())  # noqa: S611 - see _TAG_MATCHES
+
+
 def scored_candidates(page, exclude_ids: Sequence[int] = (), visible=None, criteria: Criteria | None = None):
     """Live, public articles of ``page``'s site and locale that share something with it, best first.
 
     ``visible`` is the queryset of articles a reader may open; it is built
     here when the caller has none. ``criteria`` defaults to the page's own.
     """
-    from .models import MuscleGroup
-
     article_model = article_model_for(page) if page is not None else visible.model
     criteria = criteria if criteria is not None else Criteria.for_page(page)
-    muscle_ids = _muscle_ids(page)
-    used_in = f"exercises__used_in_{article_model._meta.model_name}s"
     base = visible if visible is not None else article_model.objects.visible_in(_site_for(page), page.locale)
     excluded = [pk for pk in (getattr(page, "pk", None), *exclude_ids) if pk]
     window = get_setting("RELATED_POSTS_WINDOW")
-    tag_through = article_model.tags.through
-    tag_score = _count(tag_through.objects.filter(content_object_id=OuterRef("pk"), tag_id__in=criteria.tag_ids or [0]))
-    muscle_score = (
-        _count(MuscleGroup.objects.filter(pk__in=muscle_ids, **{used_in: OuterRef("pk")}))
-        if muscle_ids is not None
-        else Value(0)
-    )
-    category_score = (
-        Case(
-            When(category_id__in=criteria.category_ids, then=Value(1)),
-            default=Value(0),
-            output_field=IntegerField(),
-        )
-        if criteria.category_ids
-        else Value(0)
-    )
-    score = tag_score * TAG_WEIGHT + category_score * CATEGORY_WEIGHT + muscle_score * MUSCLE_WEIGHT
+    score = score_sql(page, article_model, criteria)
     if window is None:
-        sharing = base.sharing_any(criteria.tag_ids, criteria.category_ids, muscle_ids).values("pk")
+        sharing = base.sharing_any(criteria.tag_ids, criteria.category_ids, _muscle_ids(page)).values("pk")
         candidates = base.filter(pk__in=sharing).exclude(pk__in=excluded).annotate(score=score)
     else:
         # The window's ids are read first (one query down the date index) and passed as a
