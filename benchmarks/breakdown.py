@@ -11,6 +11,11 @@ request as in ``make bench``'s cold pass:
 - **everything else**: URL routing, middleware, Wagtail's ``serve``, the
   template engine, the package's own Python.
 
+A third row renders the same article with its related cards and its JSON-LD
+left out (both patched to return nothing, in this process only). No work on
+those two pieces, the costliest the page has, can make the article faster
+than that row: it is the floor for optimising them.
+
 It builds its own small SQLite database (10 articles, ``benchmarks/.data/breakdown.sqlite3``,
 deleted afterwards), prints a markdown table and writes it to
 ``benchmarks/results/breakdown-latest.md``. Environment: ``BENCH_REPS`` (60).
@@ -22,11 +27,14 @@ import os
 import statistics
 import sys
 import time
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
+from unittest import mock
 
 BENCH_DIR = Path(__file__).resolve().parent
 DATA_DIR = BENCH_DIR / ".data"
 DATABASE = DATA_DIR / "breakdown.sqlite3"
+FLOOR_ROW = "Article page, related cards and JSON-LD left out"
 
 
 def _configure() -> None:
@@ -86,6 +94,19 @@ def measure(client, url: str, clock: OrmClock, reps: int) -> dict:
     return {"total_ms": total, "orm_ms": in_orm, "rest_ms": total - in_orm}
 
 
+@contextmanager
+def without_related_cards_and_json_ld():
+    """The article page as it would be if related cards and JSON-LD cost nothing."""
+    from wagtail_runstrength import seo
+    from wagtail_runstrength.blocks.related import RelatedPostsBlock
+
+    with (
+        mock.patch.object(RelatedPostsBlock, "cards_for", lambda self, value, page, request=None: []),
+        mock.patch.object(seo, "article_json_ld", lambda *args, **kwargs: {}),
+    ):
+        yield
+
+
 def main() -> None:
     _configure()
     import django
@@ -114,15 +135,17 @@ def main() -> None:
     clock.wrap(SQLCompiler, "execute_sql")
     client = Client()
     rows = {}
-    for name, page_id in (
-        ("Article page, full structure", fixtures.article_id),
-        ("Plain blog post", fixtures.blog_post_id),
+    for name, page_id, patched in (
+        ("Article page, full structure", fixtures.article_id, nullcontext),
+        ("Plain blog post", fixtures.blog_post_id, nullcontext),
+        (FLOOR_ROW, fixtures.article_id, without_related_cards_and_json_ld),
     ):
         url = Page.objects.get(pk=page_id).url
-        rows[name] = measure(client, url, clock, reps)
-        cache.clear()
-        with CaptureQueriesContext(connection) as queries:
-            client.get(url)
+        with patched():
+            rows[name] = measure(client, url, clock, reps)
+            cache.clear()
+            with CaptureQueriesContext(connection) as queries:
+                client.get(url)
         rows[name]["queries"] = len(queries)
     blog = rows["Plain blog post"]["total_ms"]
     lines = [
@@ -142,7 +165,8 @@ def main() -> None:
     lines += [
         "",
         f"The article's ORM work alone is {article['orm_ms'] / blog:.1f}× the plain blog's whole request "
-        f"(the whole request's cold target is {COLD_TARGET}×); the rest of its request is {article['rest_ms'] / blog:.1f}×.",
+        f"(the whole request's cold target is {COLD_TARGET}×); the rest of its request is {article['rest_ms'] / blog:.1f}×. "
+        f"With its related cards and JSON-LD left out, the article is still {rows[FLOOR_ROW]['total_ms'] / blog:.1f}× the blog.",
     ]
     text = "\n".join(lines) + "\n"
     print(text)
