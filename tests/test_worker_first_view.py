@@ -167,3 +167,32 @@ def test_a_real_worker_warms_a_just_published_article_before_its_first_reader(
             f"\nfirst GET after publish: {first_time * 1000:.1f} ms, {first_queries} queries; "
             f"warm GET: {warm_time * 1000:.1f} ms, {warm_queries} queries\n"
         )
+
+
+def test_a_real_worker_also_warms_a_page_readers_opened_that_the_change_did_not_affect(
+    shared, worker, client, index_page, tmp_path
+):
+    """Every change makes every cached page stale; the worker renders the recently read ones again."""
+    from django_tasks_db.models import DBTaskResult
+
+    from wagtail_runstrength import fragment_cache, recent_reads
+    from wagtail_runstrength.affected import affected_by
+
+    being_read = ArticlePageFactory(parent=index_page, slug="being-read")
+    being_read.save_revision().publish()
+    wait_for_queue(worker, tmp_path / "worker.log")
+    fragment_cache.new_generation()  # a change made without a task: the reader's next view is a cold render
+    reader_get(client, being_read.url)
+    assert [path for _site, path in recent_reads.addresses()] == [being_read.url]
+    _html, warm_queries, _time = reader_get(client, being_read.url)
+
+    unrelated = ArticlePageFactory(parent=index_page, slug="unrelated", live=False)
+    earlier = set(DBTaskResult.objects.values_list("id", flat=True))
+    unrelated.save_revision().publish()
+    assert being_read.url not in affected_by(Page.objects.get(pk=unrelated.pk).specific).paths
+    results = wait_for_queue(worker, tmp_path / "worker.log", since=earlier)
+    warming = [result for result in results if result.task_path.endswith("tasks.process_changes")]
+    assert [result.status for result in warming] == ["SUCCESSFUL"], (tmp_path / "worker.log").read_text()[-3000:]
+
+    _html, queries, _time = reader_get(client, being_read.url)
+    assert queries == warm_queries, "the page went cold after a change that did not affect it"

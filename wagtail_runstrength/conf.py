@@ -37,6 +37,10 @@ DEFAULTS: dict[str, Any] = {
     # edit), a background task makes the renditions the affected pages draw and renders them once,
     # so the first reader gets a warm page (warming.py).
     "WARM_AFTER_PUBLISH": True,
+    # Every change makes all cached pages stale, not only the ones it affects: a worker then also
+    # renders this many of the addresses readers opened most recently (recent_reads.py). 0: none.
+    # With the immediate task backend (no worker) they are not rendered, so publishing stays quick.
+    "WARM_RECENTLY_READ": 100,
     # The headless frontend's address for every site whose "Frontend base URL" (Run strength settings)
     # is blank: page links in the APIs, feeds, sitemaps and JSON-LD point there, and the "Headless
     # frontend" preview opens its /preview/ route. "" (the default): pages are served by Wagtail.
@@ -74,6 +78,7 @@ BOUNDS: dict[str, tuple[int, int]] = {
     "RELATED_POSTS_WINDOW": (10, 1_000_000),
     "FRAGMENT_CACHE_TIMEOUT": (0, 30 * 24 * 3600),
     "REVALIDATION_TIMEOUT": (1, 30),
+    "WARM_RECENTLY_READ": (0, 1000),
     "REVALIDATION_MAX_ATTEMPTS": (1, 10),
     "REVALIDATION_RETRY_DELAY": (1, 3600),
     "HTTP_MAX_AGE": (0, 365 * 24 * 3600),

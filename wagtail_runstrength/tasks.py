@@ -21,6 +21,8 @@ logger = logging.getLogger(__name__)
 def process_changes(changes: list[dict]) -> dict:
     """Warm the pages the ``changes`` (from ``changes.record``) affect, then tell the frontends.
 
+    In a worker, the pages readers opened lately are warmed as well (``recent_reads.py``).
+
     Returns a summary: the events, how many pages, paths and API URLs were
     affected, how many addresses were rendered, how many frontend-cache backends
     purged by key (``cdn.py``) and how many deliveries were created.
@@ -36,7 +38,12 @@ def process_changes(changes: list[dict]) -> dict:
         instance = _load(change["model"], change["pk"])
         if instance is not None:
             affected.merge(affected_by(instance, include_descendants=change.get("include_descendants", False)))
-    warmed = warming.warm(affected) if get_setting("WARM_AFTER_PUBLISH") and affected else 0
+    in_worker = runs_in_a_worker(process_changes)
+    warmed = (
+        warming.warm(affected, recently_read=in_worker)
+        if get_setting("WARM_AFTER_PUBLISH") and (affected or in_worker)
+        else 0
+    )
     # After warming, so the CDN refetches warm pages; before the webhooks, so frontends refetch fresh copies.
     purged = cdn.purge_keys(affected.tags) if affected.tags else 0
     deliveries = webhooks.create_deliveries(changes, affected) if affected else []
@@ -59,6 +66,17 @@ def deliver_webhook(delivery_id: int) -> str:
     from . import webhooks
 
     return webhooks.attempt(delivery_id)
+
+
+def runs_in_a_worker(task) -> bool:
+    """False when ``task`` runs inside the request that enqueued it (the immediate backend, the default).
+
+    Pages readers opened lately are warmed only by a worker: in the
+    editor's request they would make every publish wait for them.
+    """
+    from django_tasks.backends.immediate import ImmediateBackend
+
+    return not isinstance(task.get_backend(), ImmediateBackend)
 
 
 def _load(label: str, pk: str):

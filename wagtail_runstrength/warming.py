@@ -32,6 +32,7 @@ from django.core.handlers.base import BaseHandler
 from django.test import RequestFactory
 from django.utils import translation
 
+from . import recent_reads
 from .affected import Affected
 from .images import (
     ARTICLE_CARD_IMAGE_SPECS,
@@ -44,8 +45,13 @@ from .images import (
 logger = logging.getLogger(__name__)
 
 
-def warm(affected: Affected) -> int:
-    """Make the renditions of the affected pages, then request each affected address; returns the requests made."""
+def warm(affected: Affected, *, recently_read: bool = False) -> int:
+    """Make the renditions of the affected pages, then request each affected address; returns the requests made.
+
+    With ``recently_read``, the addresses readers opened lately
+    (``recent_reads.py``) are requested afterwards too: the change made their
+    fragments stale as well.
+    """
     import swapper
     from wagtail.models import Site
 
@@ -67,7 +73,21 @@ def warm(affected: Affected) -> int:
                 if "/find/" not in url:
                     fetcher.get(site, url)
                     requests += 1
+        if recently_read:
+            requests += warm_recently_read(fetcher, done=set(affected.entries))
     return requests
+
+
+def warm_recently_read(fetcher: InternalFetcher, done: set) -> int:
+    """Request each recently read address not in ``done``; one that no longer answers 200 is forgotten."""
+    from wagtail.models import Site
+
+    entries = [entry for entry in recent_reads.addresses() if entry not in done]
+    sites = Site.objects.in_bulk({site_id for site_id, _path in entries})
+    for site_id, path in entries:
+        if site_id not in sites or fetcher.get(sites[site_id], path) != 200:
+            recent_reads.forget(site_id, path)
+    return sum(1 for site_id, _path in entries if site_id in sites)
 
 
 def rendition_plan(pages: Iterable) -> dict[Any, set[str]]:
@@ -127,6 +147,7 @@ class InternalFetcher:
             extra[proxy_header[0]] = proxy_header[1]
         host = site.hostname if site.port in (80, 443) else f"{site.hostname}:{site.port}"
         request = self.factory.get(path, secure=secure, HTTP_HOST=host, SERVER_PORT=str(site.port), **extra)
+        setattr(request, recent_reads.WARMING_ATTRIBUTE, True)  # not a reader: not noted as one
         try:
             response = self.handler.get_response(request)
         except Exception:  # a broken page must not stop the rest from warming

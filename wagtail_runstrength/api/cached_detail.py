@@ -31,7 +31,7 @@ from rest_framework.response import Response
 from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
 from wagtail.models import Site
 
-from .. import fragment_cache
+from .. import fragment_cache, recent_reads
 from ..images import SHARE_SPEC, prefetch_renditions_for
 from . import found_paths, page_paths
 from .representation import HERO_IMAGE_SIZES
@@ -170,11 +170,13 @@ class CachedArticleDetailMixin:
             request.GET.get("rich_text_format", ""),
             self.detail_shape(page.specific_class),
         ]
-        return Response(
-            fragment_cache.cached_value(
-                self.representation_name, parts, lambda: resolve(request, pk).data, django_request
-            )
-        )
+
+        def represent():
+            data = resolve(request, pk).data
+            recent_reads.note(django_request)  # a miss: a worker asks for it again after the next change
+            return data
+
+        return Response(fragment_cache.cached_value(self.representation_name, parts, represent, django_request))
 
     def _routed_article(self, pk, *, with_generation=True):
         """The article ``find/`` found, when it is ``pk`` (and, by default, was read with the generation).

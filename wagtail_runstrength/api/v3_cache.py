@@ -23,7 +23,7 @@ import functools
 
 from django.http import HttpResponse
 
-from .. import fragment_cache
+from .. import fragment_cache, recent_reads
 from .cached_detail import keyed_article
 from .v3_detail import visible_article
 
@@ -104,6 +104,7 @@ def _cached_detail(view, request, page_id: int, args, kwargs):
         response = view(request, *args, **kwargs)
         if response.status_code != 200 or getattr(response, "streaming", False):
             raise _NotKept(response)
+        recent_reads.note(request)  # a miss: a worker asks for it again after the next change
         return bytes(response.content), response["Content-Type"]
 
     try:

@@ -35,7 +35,7 @@ from wagtail.embeds.embeds import get_embed
 from wagtail.embeds.exceptions import EmbedException
 from wagtail.images.templatetags import wagtailimages_tags
 
-from .. import fragment_cache, layout, seo
+from .. import fragment_cache, layout, recent_reads, seo
 from ..feeds import feed_links
 from ..http_caching import note_objects
 from ..images import CARD_SHARE_SPEC, SHARE_SPEC, parsed_filters
@@ -356,7 +356,13 @@ class CachedFragmentNode(template.Node):
             return self.nodelist.render(context)
         name = self.name.resolve(context)
         parts = [*fragment_cache.page_key_parts(page, request), *vary]
-        return fragment_cache.cached_render(name, parts, lambda: self.nodelist.render(context), request)
+
+        def render_for_a_reader():
+            # A miss: a worker renders this address again after the next change (recent_reads.py).
+            recent_reads.note(request)
+            return self.nodelist.render(context)
+
+        return fragment_cache.cached_render(name, parts, render_for_a_reader, request)
 
 
 @register.tag("rs_cache")
