@@ -2,7 +2,7 @@
 
 import factory
 import wagtail_factories
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from tests.testapp.models import HomePage, LandingPage
 from wagtail_runstrength.models import (
@@ -98,3 +98,9 @@ class ExerciseFactory(factory.django.DjangoModelFactory):
         if create and extracted:
             self.target_muscles.set(extracted)
             self.save()
+
+
+def publish(page):
+    """Publish ``page`` as an editor would (a revision, then publish); returns it reloaded as its specific type."""
+    page.save_revision().publish()
+    return Page.objects.get(pk=page.pk).specific

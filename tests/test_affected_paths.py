@@ -11,16 +11,12 @@ from tests.factories import (
     ClinicianFactory,
     ExerciseFactory,
     ImageFactory,
+    publish,
 )
 from wagtail_runstrength.affected import Affected, affected_by, page_tag, related_holders
 from wagtail_runstrength.models import ExerciseLibraryPage
 
 pytestmark = pytest.mark.django_db
-
-
-def publish(page):
-    page.save_revision().publish()
-    return Page.objects.get(pk=page.pk).specific
 
 
 def page_api(page, path, article=True) -> set[str]:

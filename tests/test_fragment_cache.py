@@ -19,6 +19,7 @@ from tests.factories import (
     ClinicianFactory,
     ExerciseFactory,
     ImageFactory,
+    publish,
 )
 from wagtail_runstrength import fragment_cache
 from wagtail_runstrength.delete_guard import allow_deleting_content_in_use
@@ -26,11 +27,6 @@ from wagtail_runstrength.models import FragmentGeneration, RunStrengthSettings
 from wagtail_runstrength.public_urls import PublicUrls, frontend_cache_key
 
 pytestmark = pytest.mark.django_db
-
-
-def publish(page):
-    page.save_revision().publish()
-    return Page.objects.get(pk=page.pk).specific
 
 
 @pytest.fixture

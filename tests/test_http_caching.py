@@ -24,10 +24,10 @@ from django.http import HttpResponse
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.http import http_date, parse_http_date
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import PageViewRestriction
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from tests.factories import ArticlePageFactory, ExerciseFactory, ImageFactory
+from tests.factories import ArticlePageFactory, ExerciseFactory, ImageFactory, publish
 from wagtail_runstrength import cdn, http_caching, webhooks
 from wagtail_runstrength.affected import affected_by
 from wagtail_runstrength.conf import check_settings
@@ -36,11 +36,6 @@ from wagtail_runstrength.models import ExerciseLibraryPage
 pytestmark = pytest.mark.django_db
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
-
-
-def publish(page):
-    page.save_revision().publish()
-    return Page.objects.get(pk=page.pk).specific
 
 
 @pytest.fixture

@@ -14,19 +14,14 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
-from tests.factories import ArticlePageFactory
+from tests.factories import ArticlePageFactory, publish
 from wagtail_runstrength import fragment_cache, recent_reads, tasks, warming
 from wagtail_runstrength.affected import Affected
 from wagtail_runstrength.conf import check_settings
 
 pytestmark = pytest.mark.django_db
-
-
-def publish(page):
-    page.save_revision().publish()
-    return Page.objects.get(pk=page.pk).specific
 
 
 @pytest.fixture

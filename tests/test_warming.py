@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from tests.factories import ArticlePageFactory, ClinicianFactory, ExerciseFactory, ImageFactory
+from tests.factories import ArticlePageFactory, ClinicianFactory, ExerciseFactory, ImageFactory, publish
 from wagtail_runstrength import warming
 from wagtail_runstrength.affected import affected_by
 from wagtail_runstrength.images import HERO_IMAGE_SPECS
@@ -21,11 +21,6 @@ from wagtail_runstrength.images import HERO_IMAGE_SPECS
 pytestmark = pytest.mark.django_db
 
 Rendition = get_image_model().get_rendition_model()
-
-
-def publish(page):
-    page.save_revision().publish()
-    return Page.objects.get(pk=page.pk).specific
 
 
 def reader_get(client, path):
