@@ -174,3 +174,21 @@ def test_an_articles_api_detail_made_for_a_reader_is_noted_and_warmed_again(clie
 
     assert warming.warm(Affected(), recently_read=True) == 1
     assert reader_get(client, path) == warm_queries
+
+
+def test_a_newer_change_stops_the_round_its_own_task_warms_them_again(client, pages):
+    for page in pages:
+        reader_get(client, page.url)
+    fetched = []
+    real_get = warming.InternalFetcher.get
+
+    def get_then_change(fetcher, site, path):
+        fetched.append(path)
+        status = real_get(fetcher, site, path)
+        fragment_cache.new_generation()  # another editor saves something meanwhile
+        return status
+
+    with mock.patch.object(warming.InternalFetcher, "get", get_then_change):
+        assert warming.warm(Affected(), recently_read=True) == 1
+    assert fetched == [pages[2].url]
+    assert len(recent_reads.addresses()) == 3  # nothing forgotten: the next round asks for all three

@@ -32,7 +32,7 @@ from django.core.handlers.base import BaseHandler
 from django.test import RequestFactory
 from django.utils import translation
 
-from . import recent_reads
+from . import fragment_cache, recent_reads
 from .affected import Affected
 from .images import (
     ARTICLE_CARD_IMAGE_SPECS,
@@ -79,15 +79,29 @@ def warm(affected: Affected, *, recently_read: bool = False) -> int:
 
 
 def warm_recently_read(fetcher: InternalFetcher, done: set) -> int:
-    """Request each recently read address not in ``done``; one that no longer answers 200 is forgotten."""
+    """Request each recently read address not in ``done``; returns the requests made.
+
+    An address that no longer answers 200 is forgotten. Stops early when a
+    newer change starts another generation: that change's own task warms
+    the same addresses again, so a burst of changes (an import saving one
+    object per transaction) costs one round of requests, not one per change.
+    """
     from wagtail.models import Site
 
     entries = [entry for entry in recent_reads.addresses() if entry not in done]
     sites = Site.objects.in_bulk({site_id for site_id, _path in entries})
+    generation = fragment_cache.current_generation()
+    requests = 0
     for site_id, path in entries:
-        if site_id not in sites or fetcher.get(sites[site_id], path) != 200:
+        if site_id not in sites:
             recent_reads.forget(site_id, path)
-    return sum(1 for site_id, _path in entries if site_id in sites)
+            continue
+        if fragment_cache.current_generation() != generation:
+            break
+        requests += 1
+        if fetcher.get(sites[site_id], path) != 200:
+            recent_reads.forget(site_id, path)
+    return requests
 
 
 def rendition_plan(pages: Iterable) -> dict[Any, set[str]]:
