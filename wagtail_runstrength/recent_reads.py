@@ -40,6 +40,10 @@ def _cache():
     return get_cache()
 
 
+def _store(cache, entries: list) -> None:
+    cache.set(KEY, entries, max(get_setting("FRAGMENT_CACHE_TIMEOUT"), TIMEOUT_FLOOR))
+
+
 def note(request) -> None:
     """Note the address ``request`` asks for as the most recently read one; never raises."""
     limit = _limit()
@@ -57,8 +61,7 @@ def note(request) -> None:
     entry = [site.pk, request.get_full_path()]
     try:
         cache = _cache()
-        entries = [item for item in cache.get(KEY) or [] if item != entry]
-        cache.set(KEY, [entry, *entries][:limit], max(get_setting("FRAGMENT_CACHE_TIMEOUT"), TIMEOUT_FLOOR))
+        _store(cache, [entry, *(item for item in cache.get(KEY) or [] if item != entry)][:limit])
     except Exception:  # a cache outage must not fail the page
         logger.exception("Could not note a recently read address")
 
@@ -83,6 +86,6 @@ def forget(site_id: int, path: str) -> None:
         entries = cache.get(KEY) or []
         kept = [item for item in entries if item != [site_id, path]]
         if len(kept) != len(entries):
-            cache.set(KEY, kept, max(get_setting("FRAGMENT_CACHE_TIMEOUT"), TIMEOUT_FLOOR))
+            _store(cache, kept)
     except Exception:
         logger.exception("Could not forget a recently read address")
